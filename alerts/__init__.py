@@ -1,0 +1,1 @@
+"""Subscriptions, matching, digest rendering and the SMTP outbox."""

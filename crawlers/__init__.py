@@ -1,0 +1,1 @@
+"""Scrapy project: discovery spider, article pipeline, crawl settings."""

@@ -1,0 +1,1 @@
+"""Storage and search backends behind one protocol (index.base.Backend)."""
