@@ -232,6 +232,8 @@ class SqliteBackend:
     # -- search ----------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
         terms = parse_terms(query.text)
+        if query.text.strip() and not terms:
+            return SearchResult(total=0, hits=[])  # only punctuation: nothing can match
         clauses: list[str] = []
         params: list[Any] = []
         if terms:
