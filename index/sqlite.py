@@ -210,7 +210,8 @@ class SqliteBackend:
         return Event.from_dict(json.loads(row[0])) if row else None
 
     def find_events(self, query: EventQuery) -> list[Event]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if query.event_types:
             clauses.append(f"event_type IN ({','.join('?' * len(query.event_types))})")
             params.extend(query.event_types)

@@ -112,7 +112,7 @@ def demo(port: int, subscriber: str) -> None:
     _print_summary(summary)
     if not settings.smtp_url:
         click.echo(f"  alert emails written to {settings.outbox_dir.resolve()}")
-    click.echo(f"  try: presswatch search \"Pham Chi Dung\" --json")
+    click.echo("  try: presswatch search \"Pham Chi Dung\" --json")
 
 
 @main.command()
@@ -187,7 +187,8 @@ def search(query: str, as_json: bool, sources: tuple[str, ...], lang: str | None
     click.echo(f"{result.total} articles match {query!r}")
     for hit in result.hits:
         removed = " [REMOVED]" if hit.status != "live" else ""
-        click.echo(f"\n{hit.published or '????-??-??'}  {hit.source_id}  {hit.title}{removed}\n  {hit.url}\n  {hit.snippet}")
+        click.echo(f"\n{hit.published or '????-??-??'}  {hit.source_id}  {hit.title}{removed}")
+        click.echo(f"  {hit.url}\n  {hit.snippet}")
 
 
 @main.command()
@@ -245,8 +246,8 @@ def sources_list(as_json: bool, path: str | None) -> None:
         if as_json:
             click.echo(json.dumps(source.to_dict(), ensure_ascii=False))
         else:
-            how = ", ".join(f"{len(v)} {k}" for k, v in
-                            (("feeds", source.feeds), ("sitemaps", source.sitemaps), ("listings", source.listings)) if v)
+            kinds = (("feeds", source.feeds), ("sitemaps", source.sitemaps), ("listings", source.listings))
+            how = ", ".join(f"{len(v)} {k}" for k, v in kinds if v)
             click.echo(f"{source.id:24} {source.lang}  {source.kind:20} {source.name}  ({how})")
     if not as_json:
         click.echo(f"{len(catalogue)} sources")

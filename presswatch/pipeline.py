@@ -103,7 +103,8 @@ def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
         report.error = f"crawl of {source_id} timed out after {CRAWL_TIMEOUT_S} s (log: {report.log_file})"
     if proc is not None and proc.returncode != 0:
         tail = (proc.stderr or "").strip().splitlines()[-3:]
-        report.error = f"crawl of {source_id} failed (exit {proc.returncode}): {' | '.join(tail)} (log: {report.log_file})"
+        report.error = (f"crawl of {source_id} failed (exit {proc.returncode}): {' | '.join(tail)}"
+                        f" (log: {report.log_file})")
     if stats_file.exists():
         stats = json.loads(stats_file.read_text(encoding="utf-8"))
         report.fetched = int(stats.get("presswatch/articles_scheduled", 0))

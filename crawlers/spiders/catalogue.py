@@ -50,7 +50,7 @@ class CatalogueSpider(scrapy.Spider):
                 self.known = {line.strip() for line in fh if line.strip()}
         self.scheduled: set[str] = set()
 
-    def start_requests(self) -> Iterator[scrapy.Request]:  # type: ignore[override]
+    def start_requests(self) -> Iterator[scrapy.Request]:
         if self.source.download_delay is not None:
             self.download_delay = self.source.download_delay
         for url in self.source.feeds:
@@ -127,7 +127,7 @@ class CatalogueSpider(scrapy.Spider):
             "url": response.request.url if response.request else response.url,
             "final_url": response.url,
             "status": response.status,
-            "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
+            "content_type": (response.headers.get("Content-Type") or b"").decode("latin-1"),
             "body": response.body,
             "hint_published": hint_published,
             "hint_title": hint_title,

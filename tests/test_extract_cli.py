@@ -1,0 +1,50 @@
+"""`presswatch extract --input --output` follows the DESIGN.md contract."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROWS = [
+    {"id": "en-1", "lang": "en", "published": "2021-01-06",
+     "text": "A court in Ho Chi Minh City on Tuesday sentenced journalist Pham Chi Dung to 15 years in prison"
+             " under Article 117 of the Penal Code."},
+    {"id": "vi-1", "lang": "vi", "published": "2021-03-28",
+     "text": "Ngày 27/3/2021, Cơ quan An ninh điều tra đã bắt tạm giam ông Lê Trọng Hùng về tội danh theo"
+             " Điều 117 Bộ luật Hình sự."},
+    {"id": "none-1", "lang": None, "published": None, "text": "It rained in Hanoi all week."},
+]
+
+
+def test_extract_contract(tmp_path: Path) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "presswatch.cli", "extract", "--input", str(src),
+                           "--output", str(out)], capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ["en-1", "vi-1", "none-1"]
+    for line in lines:
+        for event in line["events"]:
+            assert set(event) >= {"person", "event_type", "charge_articles", "prison_months",
+                                  "probation_months", "date"}
+            assert all(isinstance(a, int) for a in event["charge_articles"])
+    (sentence,) = [e for e in lines[0]["events"] if e["event_type"] == "sentence"]
+    assert sentence["person"] == "Pham Chi Dung" and sentence["prison_months"] == 180
+    assert sentence["charge_articles"] == [117] and sentence["date"] == "2021-01-05"
+    arrests = [e for e in lines[1]["events"] if e["event_type"] == "arrest"]
+    assert arrests and arrests[0]["person"] == "Lê Trọng Hùng" and arrests[0]["date"] == "2021-03-27"
+    assert lines[2]["events"] == []
+
+
+def test_bad_input_line_is_named(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "x"}\n{not json\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "presswatch.cli", "extract", "--input", str(src)],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode != 0
+    assert f"{src}:2" in proc.stderr
