@@ -10,7 +10,7 @@ run fetches only new articles. Articles are written by crawlers.pipelines.Articl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
 import scrapy
@@ -50,7 +50,12 @@ class CatalogueSpider(scrapy.Spider):
                 self.known = {line.strip() for line in fh if line.strip()}
         self.scheduled: set[str] = set()
 
-    def start_requests(self) -> Iterator[scrapy.Request]:
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.discovery_requests():
+            yield request
+
+    def discovery_requests(self) -> Iterator[scrapy.Request]:
+        """One request per feed, sitemap and listing page of the source."""
         if self.source.download_delay is not None:
             self.download_delay = self.source.download_delay
         for url in self.source.feeds:
