@@ -104,7 +104,7 @@ def demo(port: int, subscriber: str) -> None:
         _progress(f"demo: sample outlets served at {base_url}; data in {settings.data_dir.resolve()}")
         with _backend(settings) as backend:
             if not backend.list_subscriptions():
-                backend.add_subscription(make_subscription(subscriber, ["arrest"], created="1970-01-01T00:00:00"))
+                backend.add_subscription(make_subscription(subscriber, ["arrest"]))
                 _progress(f"demo: subscribed {subscriber} to arrest alerts")
         summary = run_pipeline(settings, None, _progress)
     finally:
