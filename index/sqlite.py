@@ -331,8 +331,10 @@ def merge_events(stored: Event, new: Event) -> Event:
     stored.evidence.extend(e for e in new.evidence if (e.article_id, e.start) not in seen)
     if new.date and (not stored.date or len(new.date) > len(stored.date)):
         stored.date, stored.date_precision = new.date, new.date_precision
-    known = {(c.article, c.code_year) for c in stored.charges}
-    stored.charges.extend(c for c in new.charges if (c.article, c.code_year) not in known)
+    known = {c.article for c in stored.charges if c.article is not None}
+    stored.charges.extend(c for c in new.charges if c.article is None or c.article not in known)
+    if new.first_reported_at and (not stored.first_reported_at or new.first_reported_at < stored.first_reported_at):
+        stored.first_reported_at = new.first_reported_at
     stored.prison_months = stored.prison_months if stored.prison_months is not None else new.prison_months
     stored.probation_months = (
         stored.probation_months if stored.probation_months is not None else new.probation_months

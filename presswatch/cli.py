@@ -75,7 +75,12 @@ def run(sources: tuple[str, ...], as_json: bool) -> None:
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     else:
         _print_summary(summary)
-    if summary.errors and not summary.new_articles and all(r.error for r in summary.crawl):
+    _exit_if_everything_failed(summary)
+
+
+def _exit_if_everything_failed(summary: Any) -> None:
+    if summary.crawl and all(r.error for r in summary.crawl):
+        click.echo("every crawl failed: see the errors above", err=True)
         sys.exit(1)
 
 
@@ -150,6 +155,22 @@ def extract(input_path: Path | None, output_path: Path | None) -> None:
     except (ExtractInputError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     _progress(f"extract: {count} lines written")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score this prediction file instead of running the extractor.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_cmd(gold: Path, predictions: Path | None, as_json: bool) -> None:
+    """Score extraction against a labelled GOLD.jsonl: P/R/F1 per event type, attribute accuracy."""
+    from presswatch.evaluation import EvaluationError, evaluate_file, format_report
+
+    try:
+        report = evaluate_file(gold, predictions, _settings().en_model)
+    except (EvaluationError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
 
 
 @main.command(name="index")

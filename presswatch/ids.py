@@ -69,9 +69,22 @@ def fold(text: str) -> str:
     return _SPACE_RE.sub(" ", stripped.lower().replace("-", " ")).strip()
 
 
+#: gender middle names that reporting often drops ("Phạm Thị Đoan Trang" = "Phạm Đoan Trang")
+OPTIONAL_MIDDLE_NAMES = frozenset({"thi", "van"})
+
+
+def name_key(name: str) -> str:
+    """The folded name that identifies a person: a gender middle name is dropped from names of
+    four or more syllables, so the long and the short form of one name meet."""
+    words = fold(name).split()
+    if len(words) >= 4 and words[1] in OPTIONAL_MIDDLE_NAMES:
+        del words[1]
+    return " ".join(words)
+
+
 def person_id(name: str, disambiguator: str = "") -> str:
     """Deterministic person id from the folded name (+ a disambiguator for namesakes)."""
-    key = fold(name)
+    key = name_key(name)
     slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
     return f"{slug}-{disambiguator}" if disambiguator else slug
 

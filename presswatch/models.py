@@ -100,6 +100,7 @@ class Charge(Record):
     article: int | None
     code_year: int | None
     label: str = ""
+    inferred: bool = False  # the article number comes from an official charge title, not the text
 
 
 @dataclass
@@ -154,6 +155,7 @@ class ExtractedEvent(Record):
             "person_full": self.person_full,
             "code_years": sorted({c.code_year for c in self.charges if c.code_year}),
             "charge_labels": [c.label for c in self.charges if c.label],
+            "charge_articles_inferred": sorted({c.article for c in self.charges if c.inferred and c.article}),
             "suspended": self.suspended,
             "date_precision": self.date_precision,
             "date_text": self.date_text,

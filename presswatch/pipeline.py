@@ -78,7 +78,7 @@ def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
     """Crawl one source in a Scrapy subprocess, then store the new articles (create-only)."""
     started = time.monotonic()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    workdir = settings.data_dir / "crawls" / f"{source_id}-{stamp}"
+    workdir = (settings.data_dir / "crawls" / f"{source_id}-{stamp}").resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     report = CrawlReport(source_id=source_id, log_file=str(workdir / "scrapy.log"))
     with backend_for(settings) as backend:

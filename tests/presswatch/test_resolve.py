@@ -47,3 +47,23 @@ def test_same_event_two_sources_same_id_and_undated_joins_dated() -> None:
     assert third.id == first.id
     later = ExtractedEvent(person="Tran Quoc Khanh", event_type="sentence", date="2021-10-28")
     assert resolve_article(article("a4"), [later], no_events, "now").events[0].id != first.id
+
+
+def test_gender_middle_name_is_optional_in_long_names() -> None:
+    from presswatch.ids import person_id
+
+    assert person_id("Phạm Thị Đoan Trang") == person_id("Pham Doan Trang")
+    assert person_id("Nguyễn Văn Hải") != person_id("Nguyen Hai")  # too short to drop it
+
+
+def test_duplicate_charges_collapse_and_same_day_trial_joins_sentence() -> None:
+    mention = ExtractedEvent(person="Pham Doan Trang", event_type="sentence", date="2021-12-14",
+                             charges=[Charge(88, None, ""), Charge(88, 1999, "tuyên truyền chống Nhà nước")])
+    sentence = resolve_article(article("a1"), [mention], no_events, "now").events[0]
+    assert [(c.article, c.code_year) for c in sentence.charges] == [(88, 1999)]
+    trial = ExtractedEvent(person="Phạm Thị Đoan Trang", event_type="trial", date="2021-12-14")
+    joined = resolve_article(article("a2"), [trial], lambda pid, t: [sentence] if t == "sentence" else [], "now")
+    assert joined.events[0].id == sentence.id
+    other_day = ExtractedEvent(person="Pham Doan Trang", event_type="trial", date="2021-12-01")
+    apart = resolve_article(article("a3"), [other_day], lambda pid, t: [sentence] if t == "sentence" else [], "now")
+    assert apart.events[0].id != sentence.id

@@ -1,0 +1,511 @@
+"""Event assembly: link triggers to the persons they concern, with charges, terms, dates and the
+evidence sentence; then apply the document-level labelling conventions (LABELLING.md).
+
+Linking works clause by clause. In English the dependency parse removes persons who are
+arguments of another verb when the trigger has its own non-person argument ("police detained
+them"); in Vietnamese word order decides (passive "X bị bắt" / active "bắt X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from nlp.dates import Published, resolve
+from nlp.mentions import ChargeMention, DateMention, PersonMention, Trigger
+from nlp.terms import FoundTerm
+from presswatch.ids import fold
+from presswatch.models import Charge, ExtractedEvent
+
+TERM_TYPES = ("sentence", "appeal")
+INDEFINITE = {
+    "en": re.compile(
+        r"\ba(?:n)? (?:[\w-]+ ){0,3}(?:blogger|activist|journalist|dissident|christian|man|woman|lawyer|pastor|monk|"
+        r"writer|user|poet|reporter|teacher|farmer|facebooker|critic|student|musician|priest)\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(
+        r"\bmột (?:[\w]+ ){0,2}?"
+        r"(?:người|nhà báo|blogger|nhà hoạt động|facebooker|luật sư|mục sư|nhà sư|phụ nữ|thanh niên)\b",
+        re.IGNORECASE,
+    ),
+}
+FIRST_INSTANCE = re.compile(
+    r"sơ thẩm|trước đó|first[- ]instance|initially|earlier|previously|lower court", re.IGNORECASE
+)
+# Linker(text, trigger, persons in clause) -> persons linked (parse-based for English)
+Linker = Callable[[Trigger, list[PersonMention]], list[PersonMention]]
+
+
+@dataclass
+class Found:
+    """Everything the components found in one document."""
+
+    text: str
+    lang: str
+    sents: list[tuple[int, int]]
+    persons: list[PersonMention]
+    charges: list[ChargeMention]
+    terms: list[FoundTerm]
+    dates: list[DateMention]
+    triggers: list[Trigger]
+    published: Published | None = None
+    linker: Linker | None = None
+
+
+@dataclass
+class Draft:
+    person: str  # mention as written
+    key: str  # folded full name
+    full: str | None
+    event_type: str
+    sent: tuple[int, int]
+    trigger: Trigger | None
+    charges: list[ChargeMention] = field(default_factory=list)
+    prison: int | None = None
+    probation: int | None = None
+    suspended: bool = False
+    date: DateMention | None = None
+    flags: tuple[str, ...] = ()
+    order: int = 0
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out = []
+    start = s
+    for m in re.finditer(r";", text[s:e]):
+        out.append((start, s + m.end()))
+        start = s + m.end()
+    out.append((start, e))
+    return out
+
+
+def _within(x: int, span: tuple[int, int]) -> bool:
+    return span[0] <= x < span[1]
+
+
+def _expand(p: PersonMention) -> list[tuple[str, str, str | None]]:
+    """(mention text, key, full) for a person mention, groups expanded into members."""
+    if p.kind == "group":
+        return [(m, fold(m), None) for m in p.members]
+    if p.kind == "pronoun":
+        return [(p.full, fold(p.full), None)] if p.full else []
+    full = p.full if p.full and fold(p.full) != fold(p.text) else None
+    return [(p.text, fold(full or p.text), full)]
+
+
+class EventBuilder:
+    def __init__(self, found: Found) -> None:
+        self.f = found
+        self.drafts: list[Draft] = []
+        self.orphans: list[tuple[int, Draft]] = []  # (sentence index, draft without person)
+
+    # ------------------------------------------------------------------ per sentence
+    def build(self) -> list[ExtractedEvent]:
+        f = self.f
+        for si, sent in enumerate(f.sents):
+            self._sentence(si, sent)
+        self._attach_orphans()
+        self._orphan_terms()
+        drafts = self._merge(self.drafts)
+        drafts = self._conventions(drafts)
+        return [self._to_event(d) for d in drafts]
+
+    def _active_triggers(self, sent: tuple[int, int]) -> list[Trigger]:
+        f = self.f
+        trigs = [t for t in f.triggers if _within(t.start, sent) and not t.reporting and not t.blocked]
+        terms_ok = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded]
+        kept: list[Trigger] = []
+        for t in trigs:
+            if "needs_term" in t.flags:
+                clause_end = min([i for i in (f.text.find(c, t.end, sent[1]) for c in ";") if i >= 0] or [sent[1]])
+                if not any(t.end <= x.mention.start < clause_end and x.mention.start - t.end < 90 for x in terms_ok):
+                    continue
+            kept.append(t)
+        # sentence/trial words inside an appeal clause belong to the appeal ("upheld the conviction")
+        appeals = [t for t in kept if t.event_type == "appeal"]
+        out: list[Trigger] = []
+        for t in kept:
+            if t.event_type in ("sentence", "trial") and any(
+                a.start < t.start
+                and not re.search(r"\b(?:who|which|và sau|but|then)\b|—|;", f.text[a.end : t.start])
+                and t.start - a.end < 120
+                for a in appeals
+            ):
+                continue
+            out.append(t)
+        return out
+
+    def _sentence(self, si: int, sent: tuple[int, int]) -> None:
+        f = self.f
+        trigs = self._active_triggers(sent)
+        if not trigs:
+            persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
+            terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded and t.kind != "bare"]
+            if persons and terms:
+                self._assign_terms(sent, [], persons, terms)  # "Tam will serve five years"
+            return
+        persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
+        dates = [d for d in f.dates if _within(d.start, sent)]
+        date_of = self._assign_dates(sent, trigs, dates)
+        charges = [c for c in f.charges if _within(c.start, sent)]
+        terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded]
+        prev_trigs: list[Trigger] = []
+        for ci, clause in enumerate(_clauses(f.text, *sent)):
+            ctrigs = [t for t in trigs if _within(t.start, clause)]
+            cpersons = [p for p in persons if _within(p.start, clause)]
+            if not ctrigs and cpersons and ci > 0:
+                # "...; nhà báo X 12 năm tù giam" continues the list of the previous clause
+                ctrigs = [t for t in prev_trigs if t.event_type in TERM_TYPES]
+            if not ctrigs:
+                continue
+            prev_trigs = ctrigs
+            for t in ctrigs:
+                linked = self._link(t, cpersons, clause) if _within(t.start, clause) else cpersons
+                if not linked and ci > 0:
+                    # "...; và anh X kết thúc 7 năm tù" keeps its own subject; else reuse the previous clause's
+                    linked = []
+                made = False
+                for p in linked:
+                    for text, key, full in _expand(p):
+                        d = Draft(text, key, full, t.event_type, sent, t, flags=t.flags, order=p.start)
+                        d.date = date_of.get(id(t))
+                        d.charges = list(charges)
+                        self.drafts.append(d)
+                        made = True
+                if not made:
+                    d = Draft("", "", None, t.event_type, sent, t, flags=t.flags, order=t.start)
+                    d.date = date_of.get(id(t))
+                    d.charges = list(charges)
+                    self.orphans.append((si, d))
+        self._assign_terms(sent, trigs, persons, terms)
+
+    def _link(self, t: Trigger, persons: list[PersonMention], clause: tuple[int, int]) -> list[PersonMention]:
+        f = self.f
+        if not persons:
+            return []
+        if f.linker is not None:
+            return f.linker(t, persons)
+        if f.lang == "vi":
+            return self._link_vi(t, persons)
+        return persons
+
+    def _link_vi(self, t: Trigger, persons: list[PersonMention]) -> list[PersonMention]:
+        """Passive "X ... bị <trigger>" takes persons before it; active "<trigger> X" after it; "cùng X"
+        adds companions. Persons separated from the trigger by another clause marker are dropped."""
+        text = self.f.text
+        out = []
+        for p in persons:
+            if p.end <= t.start:
+                between = text[p.end : t.start]
+                if re.search(r"\b(?:khi|trên đường|sau khi|trước khi|để|nhưng)\b", between):
+                    continue
+                out.append(p)
+            else:
+                between = text[t.end : p.start]
+                if re.search(r"\b(?:khi|trên đường|thăm|gặp|của tổ chức)\b", between) or len(between) > 160:
+                    continue
+                out.append(p)
+        return out
+
+    # ------------------------------------------------------------------ dates
+    def _assign_dates(
+        self, sent: tuple[int, int], trigs: list[Trigger], dates: list[DateMention]
+    ) -> dict[int, DateMention]:
+        """Each date goes to the nearest trigger; a date nearest to a reporting cue is dropped. A date
+        leading the sentence applies to every trigger without its own date."""
+        f = self.f
+        anchors = trigs + [t for t in f.triggers if _within(t.start, sent) and t.reporting]
+        out: dict[int, DateMention] = {}
+        lead: DateMention | None = None
+        for d in dates:
+            best = None
+            best_dist = 10**9
+            for a in anchors:
+                if a.reporting and a.end <= d.start and re.search(r"\b(?:rằng|là|that)\b|:", f.text[a.end : d.start]):
+                    continue  # the date belongs to the reported content
+                dist = d.start - a.end if a.end <= d.start else a.start - d.end
+                # English puts the date after its verb ("arrested in May"); Vietnamese often before
+                if f.lang == "en":
+                    dist += 0 if a.end <= d.start else 6
+                else:
+                    dist += 2 if a.end <= d.start else 0
+                if dist < best_dist:
+                    best, best_dist = a, dist
+            if best is None:
+                continue
+            if best.reporting:
+                continue
+            first_trig = min(t.start for t in trigs)
+            is_lead = (
+                d.end <= first_trig
+                and not any(a.reporting and d.end <= a.start < first_trig for a in anchors)
+                and (d.start - sent[0] < 40)
+            )
+            if is_lead and lead is None:
+                lead = d
+            if id(best) not in out:
+                out[id(best)] = d
+        if lead is not None:
+            for t in trigs:
+                out.setdefault(id(t), lead)
+        return out
+
+    # ------------------------------------------------------------------ terms
+    def _assign_terms(
+        self, sent: tuple[int, int], trigs: list[Trigger], persons: list[PersonMention], terms: list[FoundTerm]
+    ) -> None:
+        f = self.f
+        term_trigs = [t for t in trigs if t.event_type in TERM_TYPES]
+        for term in terms:
+            ts = term.mention.start
+            clause = next(c for c in _clauses(f.text, *sent) if _within(ts, c))
+            # owner: nearest person before the term in the clause, else the nearest after it
+            before = [p for p in persons if p.end <= ts and _within(p.start, clause)]
+            owner = before[-1] if before else None
+            if owner is None:
+                after = [p for p in persons if p.start >= term.mention.end and _within(p.start, clause)]
+                owner = after[0] if after and after[0].start - term.mention.end < 40 else None
+            shared = bool(re.search(r"(?:cùng mức án|mỗi người|each|both)\s*$", f.text[max(clause[0], ts - 20) : ts]))
+            tb = [t for t in term_trigs if t.end <= ts and _within(t.start, clause)]
+            trig = tb[-1] if tb else (term_trigs[0] if term_trigs else None)
+            if term.kind == "bare" and trig is None and not re.search(r"\bserve\s*$", f.text[max(0, ts - 12) : ts]):
+                continue
+            targets: list[Draft] = []
+            if owner is not None:
+                keys = {k for _, k, _ in _expand(owner)}
+                if shared:
+                    prev_terms = [
+                        x.mention.end for x in terms if x.mention.end <= ts and _within(x.mention.start, clause)
+                    ]
+                    lo = max(prev_terms, default=clause[0])
+                    keys |= {k for p in before if p.start >= lo for _, k, _ in _expand(p)}
+                targets = [d for d in self.drafts if d.sent == sent and d.key in keys and d.event_type in TERM_TYPES]
+                if trig is not None:
+                    same = [d for d in targets if d.trigger is trig]
+                    targets = same or targets
+                if not targets:
+                    # no trigger in this sentence: a later sentence such as "Tam will serve five years"
+                    self._pending_terms.append((owner, term))
+                    continue
+            else:
+                targets = [d for _, d in self.orphans if d.sent == sent and d.event_type in TERM_TYPES]
+                if trig is not None:
+                    same = [d for d in targets if d.trigger is trig]
+                    targets = same or targets
+            for d in targets[:1] if owner is None else targets:
+                self._put_term(d, term)
+
+    _pending_terms: list[tuple[PersonMention, FoundTerm]]
+
+    @staticmethod
+    def _put_term(d: Draft, term: FoundTerm) -> None:
+        if term.mention.kind == "probation":
+            if d.probation is None:
+                d.probation = term.mention.months
+        else:
+            if d.prison is None or "reduced" in d.flags:
+                d.prison = term.mention.months
+                d.suspended = d.suspended or term.mention.suspended
+
+    def _orphan_terms(self) -> None:
+        for owner, term in self._pending_terms:
+            keys = {k for _, k, _ in _expand(owner)}
+            cands = [d for d in self.drafts if d.key in keys and d.event_type in TERM_TYPES and d.sent[0] < owner.start]
+            if cands:
+                self._put_term(cands[-1], term)
+
+    # ------------------------------------------------------------------ orphans
+    def _attach_orphans(self) -> None:
+        """A trigger sentence without a named person ("A court jailed a farmer for six years")
+        gives its details to the same-type events of the next sentences, or to the first person
+        named in the next sentence."""
+        f = self.f
+        for si, o in self.orphans:
+            s, e = o.sent
+            indefinite = bool(INDEFINITE[f.lang].search(f.text[s:e]))
+            if o.prison is None and o.date is None and not o.charges and not indefinite:
+                continue
+            if o.event_type == "appeal" and "upheld" in o.flags and si > 0:
+                prev = [d for d in self.drafts if d.event_type == "sentence" and d.sent == f.sents[si - 1]]
+                if prev:
+                    # "Các mức án được giữ nguyên tại phiên phúc thẩm ngày ...": the sentences just listed
+                    for sd in prev:
+                        d = Draft(
+                            sd.person,
+                            sd.key,
+                            sd.full,
+                            "appeal",
+                            o.sent,
+                            o.trigger,
+                            list(sd.charges),
+                            sd.prison,
+                            sd.probation,
+                            sd.suspended,
+                            o.date,
+                            o.flags,
+                            sd.order,
+                        )
+                        self.drafts.append(d)
+                    continue
+            nxt = [d for d in self.drafts if d.event_type == o.event_type and d.sent in f.sents[si + 1 : si + 3]]
+            if nxt:
+                keys = {d.key for d in nxt}
+                for d in nxt:
+                    if d.date is None and o.date is not None:
+                        d.date = o.date
+                    if len(keys) == 1 and d.prison is None:
+                        d.prison, d.probation = o.prison, d.probation or o.probation
+                    if not d.charges:
+                        d.charges = o.charges
+                continue
+            if (o.prison is None and not indefinite) or si + 1 >= len(f.sents):
+                continue
+            ns = f.sents[si + 1]
+            cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
+            if not cands:
+                continue
+            p = cands[0]
+            for text, key, full in _expand(p)[:1]:
+                d = Draft(
+                    text,
+                    key,
+                    full,
+                    o.event_type,
+                    ns,
+                    o.trigger,
+                    list(o.charges),
+                    o.prison,
+                    o.probation,
+                    o.suspended,
+                    o.date,
+                    o.flags,
+                    p.start,
+                )
+                self.drafts.append(d)
+
+    # ------------------------------------------------------------------ merging and conventions
+    @staticmethod
+    def _date_key(d: Draft, published: Published | None) -> str | None:
+        if d.date is None:
+            return None
+        iso, _ = resolve(d.date, published)
+        return iso[:7] if iso else None
+
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        pub = self.f.published
+        for d in drafts:
+            target = None
+            for o in out:
+                if o.key != d.key or o.event_type != d.event_type:
+                    continue
+                a, b = self._date_key(o, pub), self._date_key(d, pub)
+                if a and b and a != b:
+                    continue
+                if o.prison and d.prison and o.prison != d.prison and o.event_type in TERM_TYPES and a != b:
+                    continue
+                target = o
+                break
+            if target is None:
+                out.append(d)
+                continue
+            if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
+                target.date = d.date or target.date
+            target.prison = target.prison if target.prison is not None else d.prison
+            target.probation = target.probation if target.probation is not None else d.probation
+            target.suspended = target.suspended or d.suspended
+            target.flags = tuple(set(target.flags) | set(d.flags))
+            for c in d.charges:
+                if c not in target.charges:
+                    target.charges.append(c)
+            if target.full is None and d.full is not None:
+                target.full = d.full
+        return out
+
+    def _conventions(self, drafts: list[Draft]) -> list[Draft]:
+        by_person: dict[str, list[Draft]] = {}
+        for d in drafts:
+            by_person.setdefault(d.key, []).append(d)
+        out: list[Draft] = []
+        for _, ds in by_person.items():
+            types = {d.event_type for d in ds}
+            sentence = next((d for d in ds if d.event_type == "sentence"), None)
+            stated = [c for d in ds for c in d.charges if c.article is not None]
+            appeal = next((d for d in ds if d.event_type == "appeal"), None)
+            if sentence is not None and appeal is not None and self._continues_appeal(sentence, appeal):
+                appeal.prison = appeal.prison if appeal.prison is not None else sentence.prison
+                appeal.probation = appeal.probation if appeal.probation is not None else sentence.probation
+                ds = [d for d in ds if d is not sentence]
+                sentence = next((d for d in ds if d.event_type == "sentence"), None)
+            for d in ds:
+                if d.event_type == "trial" and sentence is not None:
+                    pub = self.f.published
+                    if (
+                        self._date_key(sentence, pub) is None
+                        and self._date_key(d, pub) is not None
+                        or sentence.date is None
+                    ):
+                        sentence.date = d.date
+                    continue
+                if d.event_type == "appeal" and d.prison is None and "upheld" in d.flags and sentence is not None:
+                    d.prison = sentence.prison
+                    d.probation = d.probation if d.probation is not None else sentence.probation
+                if not any(c.article is not None for c in d.charges):
+                    d.charges = d.charges + [c for c in stated if c not in d.charges]
+                out.append(d)
+            _ = types
+        out.sort(key=lambda d: (d.sent[0], d.order))
+        return out
+
+    def _continues_appeal(self, sentence: Draft, appeal: Draft) -> bool:
+        """A verdict sentence right after the appeal sentence, without its own date or a first-instance
+        cue, reports the appeal's result ("...phiên tòa phúc thẩm. ... bà X phải chịu mức án 9 năm")."""
+        f = self.f
+        idx = {s: i for i, s in enumerate(f.sents)}
+        if idx.get(sentence.sent, -9) != idx.get(appeal.sent, -9) + 1:
+            return False
+        if sentence.date is not None and self._date_key(sentence, f.published) != self._date_key(appeal, f.published):
+            return False
+        s, e = sentence.sent
+        return not FIRST_INSTANCE.search(f.text[s:e])
+
+    def _to_event(self, d: Draft) -> ExtractedEvent:
+        f = self.f
+        charges: list[Charge] = []
+        seen: set[tuple[int | None, int | None, str]] = set()
+        for c in d.charges:
+            key = (c.article, c.code_year, c.label)
+            if key in seen:
+                continue
+            seen.add(key)
+            charges.append(Charge(article=c.article, code_year=c.code_year, label=c.label))
+        date = precision = date_text = None
+        if d.date is not None:
+            date, precision = resolve(d.date, f.published)
+            date_text = d.date.text
+        s, e = d.sent
+        quote = f.text[s:e].strip()
+        qs = s + (len(f.text[s:e]) - len(f.text[s:e].lstrip()))
+        return ExtractedEvent(
+            person=d.person,
+            event_type=d.event_type,
+            person_full=d.full,
+            charges=charges,
+            prison_months=d.prison if d.event_type in TERM_TYPES else None,
+            probation_months=d.probation if d.event_type in TERM_TYPES else None,
+            suspended=d.suspended,
+            date=date,
+            date_precision=precision,
+            date_text=date_text,
+            quote=quote,
+            start=qs,
+            end=qs + len(quote),
+        )
+
+
+def build_events(found: Found) -> list[ExtractedEvent]:
+    b = EventBuilder(found)
+    b._pending_terms = []
+    return b.build()

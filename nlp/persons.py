@@ -1,0 +1,642 @@
+"""Person mentions: Vietnamese names (with or without diacritics), minority and religious names,
+pen names, honorific + short names, pronouns and group references, resolved within a document.
+
+Names are found from a family-name lexicon plus runs of capitalised syllables; in English the
+model's PERSON entities are added. Each mention gets `full` (the full name it refers to) and
+`excluded` when its context marks a non-subject (judge, defence lawyer, official, relative,
+speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.mentions import PersonMention
+from presswatch.ids import fold
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+STABLE_ROLES = (
+    "judge",
+    "court president",
+    "prosecutor",
+    "procurator",
+    "lawyer",
+    "attorney",
+    "spokes",
+    "minister",
+    "president",
+    "party",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "officer",
+    "colonel",
+    "general",
+    "police chief",
+    "tham phan",
+    "chu toa",
+    "kiem sat",
+    "bao chua",
+    "luat su",
+    "chu tich",
+    "thu tuong",
+    "tong bi thu",
+    "bo truong",
+    "thu truong",
+    "dai ta",
+    "thuong ta",
+    "trung ta",
+    "tuong",
+    "phat ngon",
+    "tong bien tap",
+    "dai su",
+)
+
+
+@dataclass
+class NameLexicon:
+    """The name data of one language, folded for lookup."""
+
+    family: frozenset[str]
+    family_ascii: frozenset[str]
+    minority: tuple[tuple[str, ...], ...]
+    religious: frozenset[str]
+    inside: frozenset[str]
+    max_syllables: int
+    honorifics: tuple[str, ...]
+    male: frozenset[str]
+    female: frozenset[str]
+    female_middle: frozenset[str]
+    non_name: frozenset[str]
+    stop_names: frozenset[str]
+    pronouns: dict[str, str]
+    groups: dict[str, int]
+    anaphor_nouns: tuple[str, ...]
+    alias_cues: tuple[str, ...]
+    role_before: tuple[str, ...]
+    role_after: tuple[str, ...]
+    speech_after: re.Pattern[str]
+    number_words: frozenset[str] = field(default_factory=frozenset)
+    place_before: re.Pattern[str] | None = None
+    place_after: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
+        hon = sorted(names["honorifics"]["en"] + names["honorifics"]["vi"], key=len, reverse=True)
+        return cls(
+            family=frozenset(x.lower() for x in names["family_names"]),
+            family_ascii=frozenset(fold(x) for x in names["family_names"]),
+            minority=tuple(tuple(fold(x).split()) for x in names["minority_prefixes"]),
+            religious=frozenset(fold(x) for x in names["religious_prefixes"]),
+            inside=frozenset(names["particles_inside"]),
+            max_syllables=int(names["max_syllables"]),
+            honorifics=tuple(hon),
+            male=frozenset(names["gender"]["male"]),
+            female=frozenset(names["gender"]["female"]),
+            female_middle=frozenset(names["gender"]["female_middle"]),
+            non_name=frozenset(names["non_name_words"]),
+            stop_names=frozenset(fold(x) for x in names["stop_names"]),
+            pronouns={k: v for k, v in names["pronouns"][lang].items()},
+            groups={k: int(v) for k, v in names["group_words"][lang].items()},
+            anaphor_nouns=tuple(names["anaphor_nouns"][lang]),
+            alias_cues=tuple(sorted(names["alias_cues"][lang], key=len, reverse=True)),
+            role_before=tuple(x.lower() for x in roles[lang]["before"]),
+            role_after=tuple(x.lower() for x in roles[lang]["after"]),
+            speech_after=re.compile(roles["speech_after_regex"][lang], re.IGNORECASE),
+            number_words=frozenset(numbers[lang].keys()),
+            place_before=re.compile(names["place_context"][f"{lang}_before"], re.IGNORECASE),
+            place_after=re.compile(names["place_context"][f"{lang}_after"], re.IGNORECASE),
+        )
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for m in WORD_RE.finditer(text):
+        t = m.group()
+        end = m.end()
+        if t.endswith(("'s", "’s")) and len(t) > 2:
+            t = t[:-2]
+            end -= 2
+        out.append(_Word(m.start(), end, t))
+    return out
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _joined(text: str, a: _Word, b: _Word) -> bool:
+    """Two words belong to one name: separated by a single space or hyphen only."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "-", "\u00a0")
+
+
+def _name_runs(text: str, words: list[_Word], lex: NameLexicon) -> list[tuple[int, int]]:
+    """(first word index, last word index + 1) of capitalised runs that start with a family name,
+    a minority prefix or a religious prefix."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        fw = fold(w.text)
+        plain = fw == w.text.lower()
+        start_ok = (
+            _is_cap(w.text)
+            and w.text not in lex.non_name
+            and (
+                w.text.lower() in lex.family
+                or (plain and fw in lex.family_ascii)
+                or fw in lex.religious
+                or any(p[0] == fw for p in lex.minority)
+            )
+        )
+        if not start_ok or (w.text.isupper() and len(w.text) > 1):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i < lex.max_syllables and _joined(text, words[j - 1], words[j]):
+            t = words[j].text
+            if t in lex.non_name or (t.isupper() and len(t) > 1):
+                break
+            if _is_cap(t) or (t in lex.inside and j + 1 < n and _is_cap(words[j + 1].text)):
+                j += 1
+                continue
+            break
+        if j - i >= 2:
+            name = fold(text[words[i].start : words[j - 1].end])
+            if name not in lex.stop_names and not any(name.startswith(s + " ") for s in lex.stop_names):
+                runs.append((i, j))
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def _strip_possessive(s: str) -> str:
+    return re.sub(r"['’]s?$", "", s).strip()
+
+
+class PersonFinder:
+    """Finds and resolves person mentions in one document."""
+
+    def __init__(self, lex: NameLexicon, lang: str) -> None:
+        self.lex = lex
+        self.lang = lang
+
+    # ------------------------------------------------------------------ detection
+    def find(
+        self,
+        text: str,
+        sents: list[tuple[int, int]],
+        ents: list[tuple[int, int]] | None = None,
+        det_offsets: frozenset[int] = frozenset(),
+    ) -> list[PersonMention]:
+        lex = self.lex
+        words = _words(text)
+        mentions: list[PersonMention] = []
+        taken: set[int] = set()  # word indices inside a found mention
+
+        def add(i: int, j: int, kind: str = "name") -> PersonMention:
+            m = PersonMention(words[i].start, words[j - 1].end, text[words[i].start : words[j - 1].end], kind=kind)
+            mentions.append(m)
+            taken.update(range(i, j))
+            return m
+
+        for i, j in _name_runs(text, words, lex):
+            add(i, j)
+        self._aliases(text, words, mentions, taken, add)
+        if ents:
+            self._model_entities(text, words, ents, mentions, taken)
+        self._honorific_names(text, words, mentions, taken)
+        mentions[:] = [m for m in mentions if not self._is_place(text, m)]
+        mentions.sort(key=lambda m: m.start)
+        self._parenthetical_aliases(text, mentions)
+        self._short_names(text, words, mentions, taken, sents, det_offsets)
+        self._anaphors(text, sents, mentions)
+        mentions.sort(key=lambda m: m.start)
+        self._genders(text, mentions)
+        self._resolve_anaphors(text, sents, mentions)
+        self._roles(text, sents, mentions)
+        fulls = {m.text: m.full for m in mentions if m.full}
+        for m in mentions:
+            if m.kind == "alias" and m.full in fulls:
+                m.full = fulls[m.full]
+        return mentions
+
+    def _aliases(self, text: str, words: list[_Word], mentions: list[PersonMention], taken: set[int], add: Any) -> None:
+        """Pen names: "X, better known by his pen name Y", "X (alias Y)", "Y – known as ... –"."""
+        lex = self.lex
+        for cue in lex.alias_cues:
+            for m in re.finditer(r"\b" + re.escape(cue) + r"\b", text, re.IGNORECASE):
+                after = text[m.end() : m.end() + 60]
+                am = re.match(r"\s*(?:is\s+|was\s+|as\s+|of\s+)?[\"“‘']?((?:[A-ZÀ-ỸĐ][^\W\d_]*[\s-]?){1,4})", after)
+                before = text[max(0, m.start() - 80) : m.start()]
+                owner: PersonMention | None = None
+                for pm in reversed(mentions):
+                    if pm.end <= m.start() and m.start() - pm.end < 60 and "." not in text[pm.end : m.start()]:
+                        owner = pm
+                        break
+                if owner is None:
+                    # a single capitalised word right before the cue ("Khiem – known ... as")
+                    bm = re.search(
+                        r"([A-ZÀ-ỸĐ][^\W\d_]+(?: [A-ZÀ-ỸĐ][^\W\d_]+){0,3})\s*(?:,|–|—|-|\()\s*(?:also |better |now )?"
+                        r"(?:known (?:to many )?(?:by|as)\s*(?:his |her )?)?$",
+                        before,
+                    )
+                    if bm:
+                        s = m.start() - len(before) + bm.start(1)
+                        e = m.start() - len(before) + bm.end(1)
+                        idx = [k for k, w in enumerate(words) if w.start >= s and w.end <= e]
+                        if idx and not taken.intersection(idx) and words[idx[0]].text not in lex.non_name:
+                            owner = add(idx[0], idx[-1] + 1, kind="short")
+                if owner is None or not am:
+                    continue
+                s = m.end() + am.start(1)
+                e = m.end() + am.end(1)
+                idx = [k for k, w in enumerate(words) if w.start >= s and w.end <= e]
+                if not idx or taken.intersection(idx):
+                    continue
+                alias = add(idx[0], idx[-1] + 1, kind="alias")
+                alias.full = owner.full or owner.text
+
+    def _is_place(self, text: str, m: PersonMention) -> bool:
+        if m.kind not in ("name", "short") or self.lex.place_before is None or self.lex.place_after is None:
+            return False
+        if (
+            m.kind == "short"
+            and text[max(0, m.start - 12) : m.start].split()[-1:]
+            and any(
+                text[max(0, m.start - 12) : m.start].split()[-1].rstrip(".") == h.rstrip(".")
+                for h in self.lex.honorifics
+            )
+        ):
+            return False
+        before = text[max(0, m.start - 50) : m.start]
+        return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
+
+    def _parenthetical_aliases(self, text: str, mentions: list[PersonMention]) -> None:
+        """'Hoa, known as "Co Ba" (Third Sister)': a name in brackets right after a name."""
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if (
+                re.fullmatch(r"[\"”’']?\s*(?:\(|,?\s*or\s+)\s*[\"“]?", text[a.end : b.start])
+                and b.kind == "name"
+                and a.kind in ("name", "alias", "short")
+            ):
+                b.kind = "alias"
+                b.full = a.full or a.text
+
+    def _model_entities(
+        self, text: str, words: list[_Word], ents: list[tuple[int, int]], mentions: list[PersonMention], taken: set[int]
+    ) -> None:
+        lex = self.lex
+        for s, e in ents:
+            idx = [k for k, w in enumerate(words) if w.start >= s and w.end <= e]
+            if not idx or taken.intersection(idx):
+                continue
+            # drop honorifics and possessives
+            while idx and (words[idx[0]].text in lex.honorifics or words[idx[0]].text + "." in lex.honorifics):
+                idx = idx[1:]
+            if not idx:
+                continue
+            seg = [words[k].text for k in idx]
+            if seg[-1] in ("s",) and len(seg) > 1:
+                idx = idx[:-1]
+                seg = seg[:-1]
+            if not all(_is_cap(x) for x in seg) or any(x in lex.non_name for x in seg):
+                continue
+            name = _strip_possessive(text[words[idx[0]].start : words[idx[-1]].end])
+            if fold(name) in lex.stop_names or len(name) < 2:
+                continue
+            m = PersonMention(words[idx[0]].start, words[idx[0]].start + len(name), name, kind="name")
+            mentions.append(m)
+            taken.update(idx)
+
+    def _honorific_names(self, text: str, words: list[_Word], mentions: list[PersonMention], taken: set[int]) -> None:
+        """ "Mr. Tam", "ông Lộc", "Bà Thu Hà": an honorific then capitalised words."""
+        lex = self.lex
+        for k, w in enumerate(words):
+            if k in taken:
+                continue
+            hon = None
+            for h in lex.honorifics:
+                hw = h.split()
+                if words[k : k + len(hw)] and [x.text for x in words[k : k + len(hw)]] == [x.rstrip(".") for x in hw]:
+                    hon = len(hw)
+                    break
+            if hon is None:
+                continue
+            if k > 0 and _is_cap(words[k - 1].text) and _joined(text, words[k - 1], w):
+                continue
+            j = k + hon
+            first = j
+            while j < len(words) and j - first < 4 and j not in taken and _is_cap(words[j].text):
+                prev = words[j - 1]
+                gap = text[prev.end : words[j].start]
+                if gap not in (" ", ". ", "-"):
+                    break
+                if words[j].text in lex.non_name or (words[j].text.isupper() and len(words[j].text) > 1):
+                    break
+                j += 1
+            if j > first:
+                m = PersonMention(
+                    words[first].start, words[j - 1].end, text[words[first].start : words[j - 1].end], kind="short"
+                )
+                mentions.append(m)
+                taken.update(range(first, j))
+
+    def _short_names(
+        self,
+        text: str,
+        words: list[_Word],
+        mentions: list[PersonMention],
+        taken: set[int],
+        sents: list[tuple[int, int]],
+        det_offsets: frozenset[int],
+    ) -> None:
+        """Bare capitalised words equal to the last word(s) of a full name found in the document."""
+        fulls = [m for m in mentions if m.kind in ("name",) and len(m.text.split()) >= 2]
+        # model entities that are only the given name of a full name found elsewhere ("Binh")
+        for m in mentions:
+            if m.kind == "name" and len(m.text.split()) <= 2:
+                longer = [
+                    o.text
+                    for o in fulls
+                    if len(o.text.split()) > len(m.text.split()) and o.text.lower().endswith(" " + m.text.lower())
+                ]
+                if longer:
+                    m.kind = "short"
+                    m.full = longer[0]
+        tails: dict[str, str] = {}
+        for m in fulls:
+            parts = m.text.replace("-", " ").split()
+            for n in (1, 2, 3):
+                if len(parts) > n:
+                    tails.setdefault(" ".join(parts[-n:]).lower(), m.text)
+        # resolve honorific short mentions too
+        for m in mentions:
+            if m.kind == "short":
+                full = self._lookup_full(m, mentions, tails)
+                if full:
+                    m.full = full
+                elif len(m.text.split()) >= 2:
+                    m.kind = "name"
+        if not tails:
+            return
+        sent_starts = {s for s, _ in sents}
+        k = 0
+        while k < len(words):
+            if k in taken or not _is_cap(words[k].text) or words[k].start in det_offsets:
+                k += 1
+                continue
+            hit = None
+            for n in (3, 2, 1):
+                seg = words[k : k + n]
+                if len(seg) < n or any((k + x) in taken for x in range(n)):
+                    continue
+                if n > 1 and not all(
+                    _joined(text, seg[x], seg[x + 1]) and _is_cap(seg[x + 1].text) for x in range(n - 1)
+                ):
+                    continue
+                key = " ".join(w.text for w in seg).lower()
+                if key in tails:
+                    hit = (n, key)
+                    break
+            if hit is None:
+                k += 1
+                continue
+            n, key = hit
+            w0 = words[k]
+            at_start = any(text[s : w0.start].strip(" \"“'‘-–(") == "" for s in sent_starts if s <= w0.start)
+            nxt = words[k + n] if k + n < len(words) else None
+            if (
+                at_start
+                and n == 1
+                and key in self.lex.number_words
+                and nxt is not None
+                and not _is_cap(nxt.text)
+                and self.lang == "vi"
+            ):
+                k += 1
+                continue
+            if n == 1 and nxt is not None and _joined(text, words[k + n - 1], nxt) and _is_cap(nxt.text):
+                k += 1  # part of a longer capitalised phrase that is not this person
+                continue
+            if k > 0 and _joined(text, words[k - 1], w0) and _is_cap(words[k - 1].text):
+                k += 1  # "Thanh Hóa" is a province, not the short name "Hóa"
+                continue
+            end = words[k + n - 1].end
+            m = PersonMention(w0.start, end, text[w0.start : end], full=tails[key], kind="short")
+            mentions.append(m)
+            taken.update(range(k, k + n))
+            k += n
+
+    @staticmethod
+    def _lookup_full(m: PersonMention, mentions: list[PersonMention], tails: dict[str, str]) -> str | None:
+        key = m.text.lower()
+        # prefer the nearest full name before the mention
+        best = None
+        for other in mentions:
+            if other.kind != "name" or len(other.text.split()) < 2:
+                continue
+            ends = other.text.lower().endswith(" " + key) or other.text.lower() == key
+            if ends and (other.start < m.start or best is None):
+                best = other.text
+        return best or tails.get(key)
+
+    def _anaphors(self, text: str, sents: list[tuple[int, int]], mentions: list[PersonMention]) -> None:
+        """Pronouns and group references in subject position at the start of a sentence."""
+        lex = self.lex
+        occupied = [(m.start, m.end) for m in mentions]
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in occupied)
+
+        for s, e in sents:
+            sent = text[s:e]
+            lead = re.match(
+                r"[\s\"“‘'(]*(?:(?:However|But|And|Then|Later|Meanwhile|Tuy nhiên|Sau đó|Trước đó),?\s+"
+                r"|[A-ZÀ-ỸĐ][^,.;:\"“”]{0,40},\s+(?=(?:he|she|họ|ông|bà|anh|chị|cả \w+)\b))?",
+                sent,
+            )
+            off = s + (lead.end() if lead else 0)
+            rest = text[off:e]
+            hit = False
+            for g, n in sorted(lex.groups.items(), key=lambda x: -len(x[0])):
+                gm = re.match(re.escape(g) + r"(?:\s+[^\W\d_]+){0,2}?\b", rest, re.IGNORECASE)
+                if gm and re.match(re.escape(g) + r"\b", rest, re.IGNORECASE) and free(off, off + len(g)):
+                    mentions.append(
+                        PersonMention(off, off + len(g), text[off : off + len(g)], kind="group", members=[str(n)])
+                    )
+                    hit = True
+                    break
+            if hit:
+                continue
+            for p, gender in lex.pronouns.items():
+                pm = re.match(re.escape(p) + r"\b", rest, re.IGNORECASE)
+                if not pm:
+                    continue
+                after = rest[pm.end() :]
+                if self.lang == "vi" and re.match(r"\s+[A-ZÀ-ỸĐ]", after):
+                    continue  # honorific before a name, not a pronoun
+                mentions.append(
+                    PersonMention(off, off + pm.end(), text[off : off + pm.end()], kind="pronoun", gender=gender)
+                )
+                hit = True
+                break
+            if hit:
+                continue
+            for noun in lex.anaphor_nouns:
+                if self.lang == "en":
+                    am = re.match(r"(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?[\w-]*" + re.escape(noun) + r"\b", rest)
+                else:
+                    am = re.match(re.escape(noun) + r"\s+(?:này|nói trên|trên)\b", rest, re.IGNORECASE)
+                if am and free(off, off + am.end()):
+                    mentions.append(PersonMention(off, off + am.end(), text[off : off + am.end()], kind="pronoun"))
+                    break
+        # demonstrative groups anywhere: "2 blogger này", "the two activists"
+        for g, n in lex.groups.items():
+            if not re.search(r"(?:này|two|three|four)\b", g):
+                continue
+            for gm in re.finditer(r"\b" + re.escape(g) + r"\b", text, re.IGNORECASE):
+                if free(gm.start(), gm.end()) and not any(m.start == gm.start() for m in mentions):
+                    mentions.append(PersonMention(gm.start(), gm.end(), gm.group(), kind="group", members=[str(n)]))
+
+    def _genders(self, text: str, mentions: list[PersonMention]) -> None:
+        lex = self.lex
+        by_key: dict[str, str] = {}
+        for m in mentions:
+            if m.kind in ("pronoun", "group"):
+                continue
+            left = text[max(0, m.start - 12) : m.start].split()
+            prev = left[-1] if left else ""
+            g = None
+            if prev in lex.male or prev.rstrip(".") in lex.male:
+                g = "male"
+            elif (
+                prev in lex.female
+                or prev.rstrip(".") in lex.female
+                or any(p in lex.female_middle for p in m.text.split()[1:-1])
+            ):
+                g = "female"
+            if g:
+                by_key[fold(m.key)] = g
+        for m in mentions:
+            if m.kind not in ("pronoun", "group") and m.gender is None:
+                m.gender = by_key.get(fold(m.key))
+
+    def _resolve_anaphors(self, text: str, sents: list[tuple[int, int]], mentions: list[PersonMention]) -> None:
+        def sent_index(pos: int) -> int:
+            for i, (s, e) in enumerate(sents):
+                if s <= pos < e:
+                    return i
+            return len(sents) - 1
+
+        named = [m for m in mentions if m.kind in ("name", "short", "alias")]
+        for m in mentions:
+            if m.kind not in ("pronoun", "group"):
+                continue
+            si = sent_index(m.start)
+            window = [
+                x
+                for x in named
+                if x.start < m.start and si - sent_index(x.start) <= 3 and not self._stable_role(text, x)
+            ]
+            if m.kind == "pronoun":
+                for x in reversed(window):
+                    if m.gender and x.gender and x.gender != m.gender:
+                        continue
+                    m.full = x.key
+                    break
+            else:
+                n = int(m.members[0]) if m.members and m.members[0].isdigit() else 0
+                keys: list[str] = []
+                prev_sent = None
+                for x in reversed(window):
+                    if x.key in keys:
+                        continue
+                    xs = sent_index(x.start)
+                    if n == 0 and prev_sent is not None and xs != prev_sent:
+                        break
+                    prev_sent = xs
+                    keys.append(x.key)
+                    if n and len(keys) == n:
+                        break
+                m.members = list(reversed(keys)) if (n == 0 or len(keys) == n) else []
+
+    def _stable_role(self, text: str, m: PersonMention) -> bool:
+        left = fold(text[max(0, m.start - 40) : m.start])
+        tail = left.split(",")[-1]
+        return any(
+            r in tail
+            for r in (
+                "judge",
+                "lawyer",
+                "spokes",
+                "prime minister",
+                "president",
+                "party chief",
+                "chu tich",
+                "thu tuong",
+                "tong bi thu",
+                "luat su bao chua",
+            )
+        )
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, text: str, sents: list[tuple[int, int]], mentions: list[PersonMention]) -> None:
+        lex = self.lex
+        stable: dict[str, str] = {}
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for idx, m in enumerate(ordered):
+            if m.kind in ("pronoun", "group"):
+                continue
+            sent_start = max((s for s, _ in sents if s <= m.start), default=0)
+            left_raw = text[max(sent_start, m.start - 60) : m.start]
+            # stop at the previous mention or clause punctuation
+            prev_end = max((o.end for o in ordered[:idx] if o.end <= m.start), default=-1)
+            if prev_end > m.start - 60:
+                left_raw = text[max(prev_end, sent_start, m.start - 60) : m.start]
+            left_raw = re.split(r"[.;:\"“”(]", left_raw)[-1]
+            left_tail = " " + " ".join(left_raw.lower().replace(",", " , ").split()[-7:])
+            reason = None
+            for cue in lex.role_before:
+                if re.search(r"(?:^|\s)" + cue + r"(?:\s+[^\s,]+){0,3}\s*$", left_tail):
+                    reason = cue
+                    break
+            right = text[m.end : m.end + 200]
+            fright = right.lower()
+            if reason is None:
+                for cue in lex.role_after:
+                    c = cue.strip()
+                    glued = c.startswith((",", "'", "’"))
+                    if glued and (fright.startswith(c) or fright.startswith(" " + c.lstrip(", "))):
+                        reason = c
+                        break
+            if reason is None and lex.speech_after.match(right):
+                reason = "speaker"
+            if reason:
+                m.excluded = reason
+                if any(r in reason for r in STABLE_ROLES) and not reason.startswith(("'", "’")):
+                    stable[fold(m.key)] = reason
+        # coordination: "his lawyers A, B and C", "vợ ông A và B"
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if a.excluded and not b.excluded and b.kind not in ("pronoun", "group"):
+                gap = fold(text[a.end : b.start])
+                if a.excluded in ("speaker", "theo(?! đó| quy định| điều| kết quả)", "according to"):
+                    continue
+                if re.fullmatch(r"\s*(?:,|and|va|,\s*and|or|hoac)\s*(?:ong|ba|anh|chi|co|mr\.?|ms\.?)?\s*", gap):
+                    b.excluded = a.excluded
+        for m in mentions:
+            if m.excluded is None and fold(m.key) in stable and m.kind != "group":
+                m.excluded = stable[fold(m.key)]

@@ -1,0 +1,194 @@
+"""Prison and probation terms in months: "eight years", "six and a half years", "half a decade",
+"3 năm 6 tháng", "6 năm rưỡi", "15 năm tù", "5 năm quản chế", "18 tháng tù", "12-year sentence".
+
+Statutory ranges, prosecutors' demands, combined totals, ages, time served and pre-trial
+detention are marked excluded and never become terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from nlp.mentions import TermMention
+
+EXCLUDE_WINDOW = {
+    "en": re.compile(
+        r"\b(?:sought|seeking|demanded|requested|proposed|recommended|punishable|up to|maximum|faces?|facing|"
+        r"total(?:ling|ing)?|combined|between|ranging|range of|could|can be|may be|might|would)\b",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(
+        r"(?:đề nghị|đề xuất|khung hình phạt|khung|tổng cộng|tổng mức án|mức án từ|có thể|lên đến|lên tới|tối đa|"
+        r"đối mặt|từ \d+ đến|tổng)",
+        re.IGNORECASE,
+    ),
+}
+
+
+@dataclass
+class TermRules:
+    lang: str
+    numbers: dict[str, int]
+    duration: re.Pattern[str]
+    adjectival: re.Pattern[str] | None
+    probation_post: re.Pattern[str]
+    probation_pre: re.Pattern[str]
+    prison_post: re.Pattern[str]
+    prison_pre: re.Pattern[str]
+    suspended_post: re.Pattern[str]
+    suspended_pre: re.Pattern[str] | None
+    exclude_pre: re.Pattern[str]
+    exclude_post: re.Pattern[str]
+
+    @classmethod
+    def from_data(cls, terms: dict[str, Any], numbers: dict[str, Any], lang: str) -> TermRules:
+        cfg = terms[lang]
+        nums = {k.lower(): int(v) for k, v in numbers[lang].items()}
+        words = "|".join(sorted((re.escape(k) for k in nums), key=len, reverse=True))
+        num = rf"(?:\d+(?:[.,]5)?|{words})"
+        flags = re.IGNORECASE
+        if lang == "en":
+            duration = re.compile(
+                rf"\b(?:(?P<half>half) an? decade|(?P<dec>{num}|a) decades?|"
+                rf"(?P<y>{num})(?P<yh>[- ]and[- ]a[- ]half)?[- ]years?(?: and (?P<ym>{num}) months?)?|"
+                rf"(?P<m>{num})[- ]months?)\b",
+                flags,
+            )
+            adjectival = re.compile(rf"\b(?P<n>{num})-(?P<u>year|month)(?=[- ](?:prison|jail|term|sentence))", flags)
+        else:
+            duration = re.compile(
+                rf"(?<![\w/.-])(?:(?P<y>{num})\s+năm(?:\s+(?P<yh>rưỡi))?(?:\s+(?P<ym>{num})\s+tháng)?|(?P<m>{num})\s+tháng)(?!\w)",
+                flags,
+            )
+            adjectival = None
+        sp = cfg.get("suspended_pre") or ""
+        return cls(
+            lang=lang,
+            numbers=nums,
+            duration=duration,
+            adjectival=adjectival,
+            probation_post=re.compile(cfg["probation_post"], flags),
+            probation_pre=re.compile(cfg["probation_pre"], flags),
+            prison_post=re.compile(cfg["prison_post"], flags),
+            prison_pre=re.compile(cfg["prison_pre"], flags),
+            suspended_post=re.compile(cfg["suspended_post"], flags),
+            suspended_pre=re.compile(sp, flags) if sp else None,
+            exclude_pre=re.compile(cfg["exclude_pre"], flags),
+            exclude_post=re.compile(cfg["exclude_post"], flags),
+        )
+
+    def value(self, token: str | None) -> float | None:
+        if token is None:
+            return None
+        t = token.lower().strip()
+        if re.fullmatch(r"\d+(?:[.,]5)?", t):
+            return float(t.replace(",", "."))
+        return float(self.numbers[t]) if t in self.numbers else None
+
+
+@dataclass
+class FoundTerm:
+    mention: TermMention
+    kind: str  # prison | probation | bare
+    excluded: str | None = None
+
+
+def _clause_before(text: str, start: int, width: int = 60) -> str:
+    seg = text[max(0, start - width) : start]
+    return re.split(r"[.;!?\n]", seg)[-1]
+
+
+class TermFinder:
+    def __init__(self, rules: TermRules) -> None:
+        self.r = rules
+
+    def find(self, text: str) -> list[FoundTerm]:
+        r = self.r
+        found: list[FoundTerm] = []
+        spans: list[tuple[int, int]] = []
+        for m in r.duration.finditer(text):
+            months = self._months(m)
+            if months is None or months <= 0 or months > 12 * 40:
+                continue
+            found.append(self._classify(text, m.start(), m.end(), months))
+            spans.append((m.start(), m.end()))
+        if r.adjectival is not None:
+            for m in r.adjectival.finditer(text):
+                if any(s <= m.start() < e for s, e in spans):
+                    continue
+                n = r.value(m.group("n"))
+                if n is None:
+                    continue
+                months = int(round(n * (12 if m.group("u").lower() == "year" else 1)))
+                found.append(self._classify(text, m.start(), m.end(), months, adjectival=True))
+        if r.lang == "en":
+            # elided unit: "An will serve three."
+            for m in re.finditer(r"\bwill serve (\w+)(?=\s*[.;,])", text):
+                n = r.value(m.group(1))
+                if n is not None:
+                    t = TermMention(m.start(1), m.end(1), m.group(1), int(n * 12))
+                    found.append(FoundTerm(t, "prison"))
+        found.sort(key=lambda f: f.mention.start)
+        self._propagate_exclusion(text, found)
+        return found
+
+    def _months(self, m: re.Match[str]) -> int | None:
+        r = self.r
+        g = m.groupdict()
+        if g.get("half"):
+            return 60
+        if g.get("dec"):
+            v = r.value(g["dec"]) if g["dec"].lower() != "a" else 1.0
+            return None if v is None else int(v * 120)
+        if g.get("y"):
+            y = r.value(g["y"])
+            if y is None:
+                return None
+            months = y * 12
+            if g.get("yh"):
+                months += 6
+            if g.get("ym"):
+                extra = r.value(g["ym"])
+                months += extra or 0
+            return int(round(months))
+        if g.get("m"):
+            v = r.value(g["m"])
+            return None if v is None else int(v)
+        return None
+
+    def _classify(self, text: str, start: int, end: int, months: int, adjectival: bool = False) -> FoundTerm:
+        r = self.r
+        pre = _clause_before(text, start)
+        post = text[end : end + 60]
+        t = TermMention(start, end, text[start:end], months)
+        excluded = None
+        if r.exclude_pre.search(pre) and not re.search(r"(?:cut|reduced)(?: \w+){0,4} to\s*$", pre, re.IGNORECASE):
+            excluded = "pre"
+        elif r.exclude_post.search(post):
+            excluded = "post"
+        elif EXCLUDE_WINDOW[r.lang].search(pre[-50:]):
+            excluded = "window"
+        if r.lang == "en" and re.search(r"\bfrom\s*$", pre, re.IGNORECASE):
+            excluded = "from"
+        kind = "bare"
+        if r.probation_post.search(post) or r.probation_pre.search(pre):
+            kind = "probation"
+        elif adjectival or r.prison_post.search(post) or r.prison_pre.search(pre):
+            kind = "prison"
+        if r.suspended_post.search(post) or (r.suspended_pre is not None and r.suspended_pre.search(pre)):
+            t.suspended = True
+        t.kind = "probation" if kind == "probation" else "prison"
+        return FoundTerm(t, kind, excluded)
+
+    def _propagate_exclusion(self, text: str, found: list[FoundTerm]) -> None:
+        """ "a combined total 31 years in prison and six years of probation": both excluded."""
+        for a, b in zip(found, found[1:], strict=False):
+            if a.excluded in ("window", "pre") and not b.excluded:
+                gap = text[a.mention.end : b.mention.start]
+                if re.fullmatch(
+                    r"\W*(?:in (?:prison|jail)|of (?:imprisonment|prison)|behind bars|tù(?: giam)?)?\W*(?:and|và|,)\W*",
+                    gap,
+                ):
+                    b.excluded = "coordinated"

@@ -1,0 +1,53 @@
+"""Event triggers (verbs and nouns of arrest, charge, trial, sentence, appeal, release, fine)
+and reporting cues, from the patterns in nlp/data/triggers.json."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from nlp.mentions import Trigger
+
+
+@dataclass
+class TriggerPattern:
+    event_type: str
+    regex: re.Pattern[str]
+    flags: tuple[str, ...]
+
+
+class TriggerFinder:
+    def __init__(self, data: dict[str, Any], lang: str) -> None:
+        self.lang = lang
+        self.patterns = [
+            TriggerPattern(p["type"], re.compile(p["pattern"], re.IGNORECASE), tuple(p.get("flags", ())))
+            for p in data[lang]
+        ]
+        self.blocker = re.compile(data["blockers"][lang], re.IGNORECASE)
+        self.cancel_after = re.compile(data["blockers"][f"cancel_after_{lang}"], re.IGNORECASE)
+        self.reporting = re.compile(data["reporting"][lang], re.IGNORECASE)
+
+    def find(self, text: str) -> list[Trigger]:
+        found: list[Trigger] = []
+        for p in self.patterns:
+            for m in p.regex.finditer(text):
+                if any(t.start < m.end() and m.start() < t.end for t in found):
+                    continue
+                trig = Trigger(m.start(), m.end(), m.group(), p.event_type, p.flags)
+                trig.blocked = self._blocked(text, trig)
+                found.append(trig)
+        for m in self.reporting.finditer(text):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            found.append(Trigger(m.start(), m.end(), m.group(), "report", (), reporting=True))
+        found.sort(key=lambda t: t.start)
+        return found
+
+    def _blocked(self, text: str, trig: Trigger) -> bool:
+        clause_start = max(text.rfind(c, 0, trig.start) for c in ".;\n!?")
+        before = text[clause_start + 1 : trig.start]
+        if self.blocker.search(before[-60:]):
+            return True
+        sent_end = min([i for i in (text.find(c, trig.end) for c in ".;\n") if i >= 0] or [len(text)])
+        return bool(self.cancel_after.search(text[trig.end : sent_end + 1]))

@@ -1,0 +1,61 @@
+"""`presswatch eval`: run the extractor over a gold file and score it (nlp.evaluate semantics)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+class EvaluationError(ValueError):
+    pass
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(f"{path}:{number}: not JSON: {exc.msg}") from None
+    return rows
+
+
+def evaluate_file(gold_path: Path, predictions: Path | None, en_model: str) -> dict[str, Any]:
+    from nlp.evaluate import score
+
+    gold = _rows(gold_path)
+    if predictions is not None:
+        preds = _rows(predictions)
+    else:
+        from nlp.extract import Extractor
+
+        extractor = Extractor(en_model=en_model)
+        docs = [(g["text"], g.get("lang"), g.get("published")) for g in gold]
+        preds = [
+            {"id": g["id"], "events": [e.to_contract() for e in events]}
+            for g, events in zip(gold, extractor.extract_many(docs), strict=True)
+        ]
+    return score(gold, preds)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"events: precision {report['precision']:.3f}  recall {report['recall']:.3f}  F1 {report['f1']:.3f}"
+        f"  (tp {report['tp']}, fp {report['fp']}, fn {report['fn']})",
+    ]
+    counts = report.get("per_type_tp_fp_fn") or {}
+    for event_type, figures in sorted((report.get("per_type") or {}).items()):
+        tp, fp, fn = counts.get(event_type, (0, 0, 0))
+        lines.append(
+            f"  {event_type:9} P {figures['precision']:.3f}  R {figures['recall']:.3f}"
+            f"  F1 {figures['f1']:.3f}  (tp {tp}, fp {fp}, fn {fn})"
+        )
+    lines.append("attribute accuracy on matched events:")
+    support = report.get("attribute_support", {})
+    for key, value in (report.get("attribute_accuracy") or {}).items():
+        shown = "n/a" if value is None else f"{value:.3f}"
+        lines.append(f"  {key:17} {shown}  (n={support.get(key, 0)})")
+    return "\n".join(lines)

@@ -1,0 +1,28 @@
+"""Evaluation gate on our own written examples (gold_examples.jsonl): quality must not silently drop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nlp.evaluate import score
+from nlp.extract import Extractor
+
+GOLD = Path(__file__).with_name("gold_examples.jsonl")
+MIN_F1 = 0.95
+MIN_ATTRIBUTE = 0.95
+
+
+def test_gold_examples_gate(extractor: Extractor) -> None:
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 20
+    assert {r["lang"] for r in rows} == {"en", "vi"}
+    docs = ((r["text"], r["lang"], r["published"]) for r in rows)
+    preds = [
+        {"id": r["id"], "events": [e.to_contract() for e in evs]}
+        for r, evs in zip(rows, extractor.extract_many(docs), strict=True)
+    ]
+    result = score(rows, preds)
+    assert result["f1"] >= MIN_F1, result
+    for key, value in result["attribute_accuracy"].items():
+        assert value is None or value >= MIN_ATTRIBUTE, (key, result)
