@@ -51,7 +51,8 @@ def unique_charges(charges: list[Charge]) -> list[Charge]:
         if known is None or (known.code_year is None and charge.code_year is not None) or (
                 not known.label and charge.label):
             best[key] = Charge(charge.article, charge.code_year or (known.code_year if known else None),
-                               charge.label or (known.label if known else ""))
+                               charge.label or (known.label if known else ""),
+                               inferred=charge.inferred and (known.inferred if known else True))
     return list(best.values())
 
 
