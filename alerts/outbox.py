@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -28,8 +29,8 @@ class FileOutbox:
 
     def deliver(self, msg: EmailMessage) -> str:
         self.folder.mkdir(parents=True, exist_ok=True)
-        name = (msg["Message-ID"] or "message").strip("<>").replace("/", "_").replace("@", "_at_")
-        path = self.folder / f"{name}.eml"
+        name = msg["X-Presswatch-Digest"] or (msg["Message-ID"] or "message").strip("<>")
+        path = self.folder / (re.sub(r"[^\w.-]+", "_", name) + ".eml")
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(msg.as_bytes())
         tmp.replace(path)

@@ -65,6 +65,7 @@ def render_digest(sub: Subscription, events: list[Event], sender: str, run_date:
     digest_key = short_hash(sub.id, *sorted(e.id for e in events))
     msg["Message-ID"] = make_msgid(idstring=f"digest-{digest_key}", domain=domain)
     msg["X-Presswatch-Subscription"] = sub.id
+    msg["X-Presswatch-Digest"] = f"{run_date}-{sub.id}-{digest_key}"
     msg["X-Presswatch-Events"] = ",".join(sorted(e.id for e in events))
     msg.set_content(_env.get_template("digest.txt").render(**context))
     msg.add_alternative(_env.get_template("digest.html").render(**context), subtype="html")
