@@ -10,7 +10,7 @@ import dataclasses
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -40,8 +40,6 @@ class Settings:
     obey_robots: bool = True
     extract_batch_size: int = 32
     log_level: str = "INFO"
-    index_prefix: str = "presswatch"
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def sqlite_path(self) -> Path:
@@ -62,8 +60,6 @@ class Settings:
         """Settings as strings for display, with credentials masked."""
         out: dict[str, str] = {}
         for f in dataclasses.fields(self):
-            if f.name == "extra":
-                continue
             value = getattr(self, f.name)
             out[f.name] = redact_url(value) if f.name in {"smtp_url", "backend"} else str(value)
         return out
@@ -90,7 +86,7 @@ def redact_url(url: Any) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-_FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 
 
 def _coerce(name: str, raw: Any, origin: str) -> Any:
@@ -157,8 +153,6 @@ def settings_to_env(settings: Settings) -> dict[str, str]:
     """The environment that reproduces these settings in a child process (a crawl subprocess)."""
     env: dict[str, str] = {}
     for f in dataclasses.fields(settings):
-        if f.name == "extra":
-            continue
         value = getattr(settings, f.name)
         if isinstance(value, Path) or (f.name == "sources" and value):
             value = Path(value).resolve()
