@@ -8,6 +8,7 @@ pw_triggers, pw_events; doc._.pw_published carries the publication date in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -30,17 +31,26 @@ for _ext in EXTENSIONS:
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text  # Doc.text is rebuilt on every access
     spans = []
     for s in doc.sents:
-        spans.append((s.start_char, s.end_char))
+        # a line break always ends a sentence: headlines, datelines and captions stand alone
+        a = s.start_char
+        for m in re.finditer(r"\n\s*", text[s.start_char : s.end_char]):
+            b = s.start_char + m.end()
+            if text[a : s.start_char + m.start()].strip():
+                spans.append((a, b))
+                a = b
+        if text[a : s.end_char].strip() or not spans:
+            spans.append((a, s.end_char))
     if spans:
         # cover the whitespace between sentences so every char offset falls in one span
         fixed = []
         for i, (a, _) in enumerate(spans):
-            b = spans[i + 1][0] if i + 1 < len(spans) else len(doc.text)
+            b = spans[i + 1][0] if i + 1 < len(spans) else len(text)
             fixed.append((a if i else 0, b))
         return fixed
-    return [(0, len(doc.text))]
+    return [(0, len(text))]
 
 
 class DataComponent:
@@ -170,6 +180,7 @@ class EventsComponent(DataComponent):
         from nlp.triggers import TriggerFinder
 
         self.finder = TriggerFinder(self.data["triggers.json"], self.lang)
+        self.foreign_nouns = frozenset(self.data["triggers.json"].get("foreign_event_nouns", {}).get(self.lang, ()))
 
     def __call__(self, doc: Doc) -> Doc:
         self._ensure()
@@ -178,10 +189,12 @@ class EventsComponent(DataComponent):
             triggers = [t for t in triggers if not _adjectival(doc, t.start, t.end)]
         doc._.pw_triggers = triggers
         linker = None
+        date_head = None
         if self.use_parse and doc.has_annotation("DEP"):
-            from nlp.linking_en import make_linker
+            from nlp.linking_en import make_date_head, make_linker
 
-            linker = make_linker(doc)
+            linker = make_linker(doc, triggers)
+            date_head = make_date_head(doc, triggers, self.foreign_nouns)
         found = Found(
             text=doc.text,
             lang=self.lang,
@@ -193,6 +206,7 @@ class EventsComponent(DataComponent):
             triggers=triggers,
             published=Published.parse(doc._.pw_published),
             linker=linker,
+            date_head=date_head,
         )
         doc._.pw_events = build_events(found)
         return doc
@@ -201,12 +215,15 @@ class EventsComponent(DataComponent):
 def _adjectival(doc: Doc, start: int, end: int) -> bool:
     """ "jailed blogger", "detained activist": a participle used as a modifier is not an event."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return (
-        span is not None
-        and len(span) == 1
-        and span.root.dep_ in ("amod", "compound")
-        and span.root.tag_ in ("VBN", "VBD", "JJ")
-    )
+    if span is None or len(span) != 1:
+        return False
+    tok = span.root
+    if tok.dep_ not in ("amod", "compound") or tok.tag_ not in ("VBN", "VBD", "JJ"):
+        return False
+    # "the jailed blogger", "Jailed blogger X", "of detained activists"; but after a noun phrase
+    # ("A court on Tuesday sentenced journalist X") the parser's modifier reading is wrong
+    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return prev is None or prev.pos_ not in ("NOUN", "PROPN", "ADV")
 
 
 @Language.factory("pw_sentences")

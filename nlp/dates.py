@@ -109,6 +109,13 @@ class DateFinder:
             if out and d.start < out[-1].end:
                 continue  # overlapping: keep the longer/earlier one
             out.append(d)
+        for i, d in enumerate(out):
+            if d.same_day:
+                # "Ngày 10/3, ... khởi tố ... Cùng ngày, X bị bắt": the day named just before
+                prev = next((p for p in reversed(out[:i]) if p.day is not None or p.rel_days is not None), None)
+                if prev is not None:
+                    d.year, d.month, d.day = prev.year, prev.month, prev.day
+                    d.weekday, d.rel_days, d.rel_years = prev.weekday, prev.rel_days, prev.rel_years
         return out
 
     # ------------------------------------------------------------------ English
@@ -131,6 +138,7 @@ class DateFinder:
             ("num", r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b"),
             ("wd", rf"\b(?:(?:on|late|early|last)\s+)?(?P<wd>{wd})\b"),
             ("rel", r"\b(?P<rd>yesterday|today)\b"),
+            ("same", r"\b(?:[Oo]n )?the same day\b"),
             ("relm", r"\b(?P<rm>[Ll]ast|[Tt]his|[Ee]arlier this|[Nn]ext) month\b"),
             ("year", r"\b(?:in|since|by|until|during|of|from)\s+(?P<y>(?:19|20)\d{2})\b"),
         ]
@@ -150,6 +158,7 @@ class DateFinder:
                     dm.rel_years = {"last": -1, "this": 0, "next": 1}[g["rel"]]
                 if kind == "last_m":
                     dm.month_only_last = True
+                dm.same_day = kind == "same"
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
                 if g.get("rd"):
@@ -196,6 +205,7 @@ class DateFinder:
             ),
             ("year", r"\b(?:năm|[Nn]ăm)\s+(?P<y>(?:19|20)\d{2})\b"),
             ("yrel", r"\b(?:trong\s+)?năm\s+(?:ngoái|nay|trước)\b"),
+            ("same", r"\b[Cc]ùng ngày\b(?!\s+\d)"),
         ]
         for kind, pat in pats:
             for m in re.finditer(pat, text):
@@ -217,6 +227,7 @@ class DateFinder:
                     dm.rel_days = self.rel_days[g["rd"].lower()]
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
+                dm.same_day = kind == "same"
                 if kind == "year" and re.search(
                     r"(?:luật|BLHS|[Hh]ình sự|sửa đổi|bổ sung)\s*$", text[max(0, m.start() - 20) : m.start()]
                 ):

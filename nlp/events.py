@@ -36,6 +36,8 @@ FIRST_INSTANCE = re.compile(
 )
 # Linker(text, trigger, persons in clause) -> persons linked (parse-based for English)
 Linker = Callable[[Trigger, list[PersonMention]], list[PersonMention]]
+# DateHead(start, end) -> ("trigger", trigger) | ("foreign", None) | ("none", None)  (parse-based for English)
+DateHead = Callable[[int, int], tuple[str, Trigger | None]]
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Found:
     triggers: list[Trigger]
     published: Published | None = None
     linker: Linker | None = None
+    date_head: DateHead | None = None
 
 
 @dataclass
@@ -163,14 +166,19 @@ class EventBuilder:
             prev_trigs = ctrigs
             for t in ctrigs:
                 linked = self._link(t, cpersons, clause) if _within(t.start, clause) else cpersons
+                q = self._quote_of(t.start)
+                if q is not None:
+                    # a trigger inside a direct quotation concerns only persons named in it, never the speaker
+                    linked = [p for p in linked if _within(p.start, q)]
                 if not linked and ci > 0:
                     # "...; và anh X kết thúc 7 năm tù" keeps its own subject; else reuse the previous clause's
                     linked = []
                 made = False
+                own_dates = self._person_dates(t, linked, dates, clause)
                 for p in linked:
                     for text, key, full in _expand(p):
                         d = Draft(text, key, full, t.event_type, sent, t, flags=t.flags, order=p.start)
-                        d.date = date_of.get(id(t))
+                        d.date = own_dates.get(id(p), date_of.get(id(t)))
                         d.charges = list(charges)
                         self.drafts.append(d)
                         made = True
@@ -180,6 +188,50 @@ class EventBuilder:
                     d.charges = list(charges)
                     self.orphans.append((si, d))
         self._assign_terms(sent, trigs, persons, terms)
+
+    def _quote_of(self, pos: int) -> tuple[int, int] | None:
+        for q in self._quotes():
+            if q[0] < pos < q[1]:
+                return q
+        return None
+
+    def _quotes(self) -> list[tuple[int, int]]:
+        """Direct quotations of at least a few words: “...” and "..." pairs within one paragraph."""
+        if self._quote_spans is None:
+            spans: list[tuple[int, int]] = []
+            text = self.f.text
+            for m in re.finditer(r"“[^”\n]{20,}?”|\"[^\"\n]{20,}?\"", text):
+                if len(m.group().split()) >= 5:
+                    spans.append((m.start(), m.end()))
+            self._quote_spans = spans
+        return self._quote_spans
+
+    _quote_spans: list[tuple[int, int]] | None = None
+
+    def _person_dates(
+        self, t: Trigger, linked: list[PersonMention], dates: list[DateMention], clause: tuple[int, int]
+    ) -> dict[int, DateMention]:
+        """ "X was arrested in May 2020 and Y in June 2020": one trigger, several persons each followed
+        by a date of their own. Used only when at least two persons get distinct dates."""
+        f = self.f
+        ps = sorted((p for p in linked if _within(p.start, clause)), key=lambda p: p.start)
+        if len(ps) < 2:
+            return {}
+        out: dict[int, DateMention] = {}
+        for i, p in enumerate(ps):
+            stop = ps[i + 1].start if i + 1 < len(ps) else clause[1]
+            own = [d for d in dates if p.end <= d.start < stop]
+            if len(own) != 1:
+                continue
+            d = own[0]
+            if f.date_head is not None:
+                kind, owner = f.date_head(d.start, d.end)
+                if kind == "foreign" or (kind == "trigger" and owner is not None and owner is not t):
+                    continue
+            out[id(p)] = d
+        if len(out) < 2 or len({(d.start, d.end) for d in out.values()}) < 2:
+            return {}
+        return out
 
     def _link(self, t: Trigger, persons: list[PersonMention], clause: tuple[int, int]) -> list[PersonMention]:
         f = self.f
@@ -222,6 +274,12 @@ class EventBuilder:
         for d in dates:
             best = None
             best_dist = 10**9
+            kind, owner = f.date_head(d.start, d.end) if f.date_head is not None else ("none", None)
+            if kind == "foreign":
+                continue  # the date of another event ("the elections scheduled for May 23")
+            if kind == "trigger" and owner is not None and any(owner is t for t in trigs):
+                out[id(owner)] = d  # the date attached to the trigger in the parse
+                continue
             for a in anchors:
                 if a.reporting and a.end <= d.start and re.search(r"\b(?:rằng|là|that)\b|:", f.text[a.end : d.start]):
                     continue  # the date belongs to the reported content
@@ -267,7 +325,12 @@ class EventBuilder:
             if owner is None:
                 after = [p for p in persons if p.start >= term.mention.end and _within(p.start, clause)]
                 owner = after[0] if after and after[0].start - term.mention.end < 40 else None
-            shared = bool(re.search(r"(?:cùng mức án|mỗi người|each|both)\s*$", f.text[max(clause[0], ts - 20) : ts]))
+            shared = bool(
+                re.search(r"(?:cùng mức án|mỗi người|each|both)\s*$", f.text[max(clause[0], ts - 20) : ts])
+                # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"
+                or re.match(r"\s*(?:(?:in|of) (?:prison|jail|imprisonment)\s*)?each\b", f.text[term.mention.end :])
+                or (owner is not None and re.search(r"\beach\b", f.text[owner.end : ts]))
+            )
             tb = [t for t in term_trigs if t.end <= ts and _within(t.start, clause)]
             trig = tb[-1] if tb else (term_trigs[0] if term_trigs else None)
             if term.kind == "bare" and trig is None and not re.search(r"\bserve\s*$", f.text[max(0, ts - 12) : ts]):
@@ -393,6 +456,9 @@ class EventBuilder:
         iso, _ = resolve(d.date, published)
         return iso[:7] if iso else None
 
+    def _precision(self, d: Draft) -> str | None:
+        return resolve(d.date, self.f.published)[1] if d.date is not None else None
+
     def _merge(self, drafts: list[Draft]) -> list[Draft]:
         out: list[Draft] = []
         pub = self.f.published
@@ -413,6 +479,8 @@ class EventBuilder:
                 continue
             if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
                 target.date = d.date or target.date
+            elif d.date is not None and a == b and self._precision(target) == "month" and self._precision(d) == "day":
+                target.date = d.date  # "detained in March" then "arrested on March 27, 2021"
             target.prison = target.prison if target.prison is not None else d.prison
             target.probation = target.probation if target.probation is not None else d.probation
             target.suspended = target.suspended or d.suspended
@@ -473,14 +541,7 @@ class EventBuilder:
 
     def _to_event(self, d: Draft) -> ExtractedEvent:
         f = self.f
-        charges: list[Charge] = []
-        seen: set[tuple[int | None, int | None, str]] = set()
-        for c in d.charges:
-            key = (c.article, c.code_year, c.label)
-            if key in seen:
-                continue
-            seen.add(key)
-            charges.append(Charge(article=c.article, code_year=c.code_year, label=c.label))
+        charges = merge_charges(d.charges)
         date = precision = date_text = None
         if d.date is not None:
             date, precision = resolve(d.date, f.published)
@@ -503,6 +564,33 @@ class EventBuilder:
             start=qs,
             end=qs + len(quote),
         )
+
+
+def merge_charges(mentions: list[ChargeMention]) -> list[Charge]:
+    """One Charge per article number (an article named twice, once with its code year and once
+    without, is one charge: keep the year and the label); charges named without a number are kept
+    once per label."""
+    by_article: dict[int, Charge] = {}
+    out: list[Charge] = []
+    labels: set[str] = set()
+    for c in mentions:
+        if c.article is None:
+            key = fold(c.label)
+            if key and key not in labels:
+                labels.add(key)
+                out.append(Charge(article=None, code_year=c.code_year, label=c.label))
+            continue
+        known = by_article.get(c.article)
+        if known is None:
+            known = by_article[c.article] = Charge(
+                article=c.article, code_year=c.code_year, label=c.label, inferred=c.inferred
+            )
+            out.append(known)
+            continue
+        known.code_year = known.code_year or c.code_year
+        known.label = known.label or c.label
+        known.inferred = known.inferred and c.inferred  # stated anywhere -> not inferred
+    return out
 
 
 def build_events(found: Found) -> list[ExtractedEvent]:

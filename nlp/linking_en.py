@@ -75,17 +75,30 @@ def _conj_chain(v: Token) -> set[int]:
     return out
 
 
-def make_linker(doc: Doc) -> Callable[[Trigger, list[PersonMention]], list[PersonMention]]:
+def make_linker(
+    doc: Doc, triggers: list[Trigger] | None = None
+) -> Callable[[Trigger, list[PersonMention]], list[PersonMention]]:
+    trigger_toks: set[int] = set()
+    for t in triggers or []:
+        tok = _tok(doc, t.start, t.end)
+        if tok is not None and not t.reporting:
+            trigger_toks.add(tok.i)
+
     def link(trig: Trigger, persons: list[PersonMention]) -> list[PersonMention]:
         tt = _tok(doc, trig.start, trig.end)
         if tt is None:
             return persons
         tv = tt if tt.pos_ in ("VERB", "AUX") else _predicate(tt)
         chain = _conj_chain(tv)
+        toks = {id(p): _tok(doc, p.start, p.end) for p in persons}
+        # "X was arrested in May, and Y was arrested in June": each verb keeps its own subject
+        own = [p for p in persons if (pt := toks[id(p)]) is not None and pt.dep_ in CORE and pt.head.i == tv.i]
         linked: list[PersonMention] = []
         for p in persons:
-            pt = _tok(doc, p.start, p.end)
+            pt = toks[id(p)]
             if pt is None:
+                continue
+            if own and p not in own and pt.dep_ in CORE and pt.head.i != tv.i and pt.head.i in trigger_toks:
                 continue
             ancestors = {a.i for a in pt.ancestors}
             if tt.i in ancestors or tv.i in ancestors and _predicate(pt).i in chain:
@@ -122,3 +135,49 @@ def make_linker(doc: Doc) -> Callable[[Trigger, list[PersonMention]], list[Perso
 def _has_person(tok: Token, persons: list[PersonMention]) -> bool:
     s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return any(s <= p.start < e for p in persons)
+
+
+def make_date_head(
+    doc: Doc, triggers: list[Trigger], foreign_nouns: frozenset[str] = frozenset()
+) -> Callable[[int, int], tuple[str, Trigger | None]]:
+    """Where a date attaches in the parse: ("trigger", t) when its head chain reaches trigger t first;
+    ("foreign", None) when it reaches another verb or an event noun such as "election" first ("the
+    elections scheduled for May 23"); ("none", None) when the parse says nothing."""
+    by_tok: dict[int, Trigger] = {}
+    for t in triggers:
+        tok = _tok(doc, t.start, t.end)
+        if tok is not None and not t.reporting:
+            by_tok.setdefault(tok.i, t)
+
+    def _trigger_arg(v: Token) -> Trigger | None:
+        # "the trial took place on May 5", "the court rejected her appeal on Thursday"
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i in by_tok:
+                return by_tok[c.i]
+        if v.dep_ in ("acl", "relcl", "xcomp", "advcl") and v.head.i in by_tok:
+            return by_tok[v.head.i]  # "a trial held on May 5"
+        return None
+
+    def head(start: int, end: int) -> tuple[str, Trigger | None]:
+        tok = _tok(doc, start, end)
+        if tok is None:
+            return "none", None
+        cur = tok
+        for _ in range(12):
+            if cur.dep_ == "ROOT" or cur.head is cur:
+                break
+            cur = cur.head
+            if cur.i in by_tok:
+                return "trigger", by_tok[cur.i]
+            if cur.pos_ == "VERB":
+                t = _trigger_arg(cur)
+                if t is not None:
+                    return "trigger", t
+                if cur.dep_ == "acl":
+                    continue  # "trials held on March 30": the noun it describes decides
+                return "foreign", None
+            if cur.pos_ == "NOUN" and (cur.lemma_.lower() in foreign_nouns or cur.lower_ in foreign_nouns):
+                return "foreign", None
+        return "none", None
+
+    return head

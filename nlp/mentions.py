@@ -55,6 +55,7 @@ class DateMention:
     rel_months: int | None = None  # last month = -1
     rel_years: int | None = None  # last year = -1
     month_only_last: bool = False  # "last June": the latest such month strictly before publication
+    same_day: bool = False  # "the same day", "cùng ngày": the day of the previous dated mention
 
 
 @dataclass

@@ -16,6 +16,13 @@ from typing import Any
 from nlp.mentions import PersonMention
 from presswatch.ids import fold
 
+# a Vietnamese syllable written without diacritics: onset, vowel nucleus, final consonant
+SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:(?:uye|ie|uo|ye)(?=ng|nh|ch|[cmnptu])|uya|uyu|ieu|yeu|uoi|uou|oai|oay|uay|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|oo|"
+    r"ua|ue|ui|uu|uy|a|e|i|o|u|y)"
+    r"(?:ng|nh|ch|[cmnpt])?$"
+)
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 STABLE_ROLES = (
     "judge",
@@ -79,9 +86,16 @@ class NameLexicon:
     role_before: tuple[str, ...]
     role_after: tuple[str, ...]
     speech_after: re.Pattern[str]
+    speech_before: re.Pattern[str] | None = None
+    speech_before_right: re.Pattern[str] | None = None
+    speech_before_not: re.Pattern[str] | None = None
     number_words: frozenset[str] = field(default_factory=frozenset)
     place_before: re.Pattern[str] | None = None
     place_after: re.Pattern[str] | None = None
+    title_words: frozenset[str] = field(default_factory=frozenset)
+    organisations: frozenset[str] = field(default_factory=frozenset)
+    org_before: re.Pattern[str] | None = None
+    org_after: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
@@ -106,10 +120,31 @@ class NameLexicon:
             role_before=tuple(x.lower() for x in roles[lang]["before"]),
             role_after=tuple(x.lower() for x in roles[lang]["after"]),
             speech_after=re.compile(roles["speech_after_regex"][lang], re.IGNORECASE),
+            speech_before=_compile(roles.get("speech_before_regex", {}).get(lang), re.IGNORECASE),
+            speech_before_right=_compile(roles.get("speech_before_right", {}).get(lang), re.IGNORECASE),
+            speech_before_not=_compile(roles.get("speech_before_not", {}).get(lang), re.IGNORECASE),
             number_words=frozenset(numbers[lang].keys()),
             place_before=re.compile(names["place_context"][f"{lang}_before"], re.IGNORECASE),
             place_after=re.compile(names["place_context"][f"{lang}_after"], re.IGNORECASE),
+            title_words=frozenset(names.get("title_words", ())),
+            organisations=frozenset(fold(x) for x in names.get("organisations", ())),
+            org_before=_compile(names.get("org_context", {}).get(f"{lang}_before")),
+            org_after=_compile(names.get("org_context", {}).get(f"{lang}_after")),
         )
+
+    def continues_name(self, word: str) -> bool:
+        """May this capitalised word continue a Vietnamese name? Words with Vietnamese diacritics
+        may; a plain-ASCII word must be a possible Vietnamese syllable and not an English title-case
+        word ("Tran Van A Detained", "Pham Thi B To Face Trial")."""
+        if word in self.title_words:
+            return False
+        if not word.isascii():
+            return True
+        return bool(SYLLABLE_RE.match(word.lower()))
+
+
+def _compile(pattern: str | None, flags: int = 0) -> re.Pattern[str] | None:
+    return re.compile(pattern, flags) if pattern else None
 
 
 @dataclass
@@ -164,10 +199,13 @@ def _name_runs(text: str, words: list[_Word], lex: NameLexicon) -> list[tuple[in
         if not start_ok or (w.text.isupper() and len(w.text) > 1):
             i += 1
             continue
+        kinh = w.text.lower() in lex.family or (plain and fw in lex.family_ascii)
         j = i + 1
         while j < n and j - i < lex.max_syllables and _joined(text, words[j - 1], words[j]):
             t = words[j].text
             if t in lex.non_name or (t.isupper() and len(t) > 1):
+                break
+            if kinh and _is_cap(t) and not lex.continues_name(t):
                 break
             if _is_cap(t) or (t in lex.inside and j + 1 < n and _is_cap(words[j + 1].text)):
                 j += 1
@@ -219,7 +257,7 @@ class PersonFinder:
         if ents:
             self._model_entities(text, words, ents, mentions, taken)
         self._honorific_names(text, words, mentions, taken)
-        mentions[:] = [m for m in mentions if not self._is_place(text, m)]
+        mentions[:] = [m for m in mentions if not self._is_place(text, m) and not self._is_org(text, m)]
         mentions.sort(key=lambda m: m.start)
         self._parenthetical_aliases(text, mentions)
         self._short_names(text, words, mentions, taken, sents, det_offsets)
@@ -265,7 +303,14 @@ class PersonFinder:
                 s = m.end() + am.start(1)
                 e = m.end() + am.end(1)
                 idx = [k for k, w in enumerate(words) if w.start >= s and w.end <= e]
-                if not idx or taken.intersection(idx):
+                if idx and taken.intersection(idx):
+                    # "X (tên khai sinh Y)": Y was already found as a full name; it is X's other name
+                    known = next((pm for pm in mentions if pm.start == words[idx[0]].start and pm is not owner), None)
+                    if known is not None and known.kind == "name":
+                        known.kind = "alias"
+                        known.full = owner.full or owner.text
+                    continue
+                if not idx:
                     continue
                 alias = add(idx[0], idx[-1] + 1, kind="alias")
                 alias.full = owner.full or owner.text
@@ -284,6 +329,18 @@ class PersonFinder:
             return False
         before = text[max(0, m.start - 50) : m.start]
         return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
+
+    def _is_org(self, text: str, m: PersonMention) -> bool:
+        """Outlets and organisations named like people ("Luat Khoa magazine", "báo Thanh Niên")."""
+        lex = self.lex
+        if m.kind not in ("name", "short", "alias"):
+            return False
+        if fold(m.text) in lex.organisations:
+            return True
+        before = text[max(0, m.start - 40) : m.start]
+        if lex.org_before is not None and lex.org_before.search(before):
+            return True
+        return lex.org_after is not None and bool(lex.org_after.match(text[m.end : m.end + 80]))
 
     def _parenthetical_aliases(self, text: str, mentions: list[PersonMention]) -> None:
         """'Hoa, known as "Co Ba" (Third Sister)': a name in brackets right after a name."""
@@ -315,6 +372,12 @@ class PersonFinder:
                 seg = seg[:-1]
             if not all(_is_cap(x) for x in seg) or any(x in lex.non_name for x in seg):
                 continue
+            if seg[0].lower() in lex.family or fold(seg[0]) in lex.family_ascii:
+                # "Tran Van A Detained": a headline word after a Vietnamese name is not part of it
+                keep = next((k for k, x in enumerate(seg[1:], 1) if not lex.continues_name(x)), len(seg))
+                if keep < 2:
+                    continue
+                idx, seg = idx[:keep], seg[:keep]
             name = _strip_possessive(text[words[idx[0]].start : words[idx[-1]].end])
             if fold(name) in lex.stop_names or len(name) < 2:
                 continue
@@ -574,6 +637,19 @@ class PersonFinder:
                         break
                 m.members = list(reversed(keys)) if (n == 0 or len(keys) == n) else []
 
+    def _inverted_speaker(self, text: str, sent_start: int, m: PersonMention) -> bool:
+        """'"...," said X of Group.' / 'said X, Asia director at Group.': X only speaks."""
+        lex = self.lex
+        if lex.speech_before is None or lex.speech_before_right is None:
+            return False
+        left = text[max(sent_start, m.start - 60) : m.start]
+        if not lex.speech_before.search(left):
+            return False
+        right = text[m.end : m.end + 160]
+        if lex.speech_before_not is not None and lex.speech_before_not.match(right):
+            return False
+        return bool(lex.speech_before_right.match(right))
+
     def _stable_role(self, text: str, m: PersonMention) -> bool:
         left = fold(text[max(0, m.start - 40) : m.start])
         tail = left.split(",")[-1]
@@ -624,6 +700,8 @@ class PersonFinder:
                         reason = c
                         break
             if reason is None and lex.speech_after.match(right):
+                reason = "speaker"
+            if reason is None and self._inverted_speaker(text, sent_start, m):
                 reason = "speaker"
             if reason:
                 m.excluded = reason

@@ -9,6 +9,8 @@ from typing import Any
 
 from nlp.mentions import Trigger
 
+CAPITALISED = re.compile(r"(?<=[^\W\d_] )[A-ZÀ-ỸĐ][^\W\d_]*")
+
 
 @dataclass
 class TriggerPattern:
@@ -27,6 +29,10 @@ class TriggerFinder:
         self.blocker = re.compile(data["blockers"][lang], re.IGNORECASE)
         self.cancel_after = re.compile(data["blockers"][f"cancel_after_{lang}"], re.IGNORECASE)
         self.reporting = re.compile(data["reporting"][lang], re.IGNORECASE)
+        hearing = data.get("appeal_hearing", {}).get(lang)
+        self.hearing = re.compile(hearing, re.IGNORECASE) if hearing else None
+        appeal_block = data["blockers"].get(f"appeal_{lang}")
+        self.appeal_blocker = re.compile(appeal_block, re.IGNORECASE) if appeal_block else None
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -47,7 +53,23 @@ class TriggerFinder:
     def _blocked(self, text: str, trig: Trigger) -> bool:
         clause_start = max(text.rfind(c, 0, trig.start) for c in ".;\n!?")
         before = text[clause_start + 1 : trig.start]
+        # capitalised words inside the clause are names ("a court in Can Tho"), never modal cues
+        before = CAPITALISED.sub(lambda m: "X" * len(m.group()), before)
         if self.blocker.search(before[-60:]):
+            return True
+        if trig.event_type == "appeal" and self._not_a_hearing(text, trig, before):
             return True
         sent_end = min([i for i in (text.find(c, trig.end) for c in ".;\n") if i >= 0] or [len(text)])
         return bool(self.cancel_after.search(text[trig.end : sent_end + 1]))
+
+    def _not_a_hearing(self, text: str, trig: Trigger, before: str) -> bool:
+        """An appeal event is a hearing or its outcome: "has fifteen days to appeal", "her lawyers filed
+        an appeal", "có quyền kháng cáo" are not."""
+        if self.appeal_blocker is not None and self.appeal_blocker.search(before[-60:]):
+            return True
+        if "needs_hearing" not in trig.flags or self.hearing is None:
+            return False
+        s = max(text.rfind(c, 0, trig.start) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, trig.end) for c in ".!?\n") if i >= 0]
+        e = min(ends) if ends else len(text)
+        return not (self.hearing.search(text[s : trig.start]) or self.hearing.search(text[trig.end : e]))
