@@ -1,0 +1,63 @@
+"""Evaluation gates: extraction quality on labelled passages cannot silently drop.
+
+- the shared development set (../shared/data/dev_events.jsonl): the acceptance figures of the
+  extraction issue, measured the way the shared scorer measures;
+- the project's held-out passages (tests/data/heldout_events.jsonl), written independently of the
+  extractor in the styles of state media, exile media and NGO reports.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presswatch.evaluation import evaluate_file, format_report
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "data" / "dev_events.jsonl"
+SCORER = SHARED / "tools" / "score_events.py"
+HELDOUT = ROOT / "tests" / "data" / "heldout_events.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/dev_events.jsonl is not beside the repo")
+def test_dev_set_meets_acceptance_figures() -> None:
+    report = evaluate_file(DEV, None, "en_core_web_sm")
+    print(format_report(report))
+    accuracy = report["attribute_accuracy"]
+    assert report["f1"] >= 0.90
+    assert accuracy["prison_months"] >= 0.95
+    assert accuracy["charge_articles"] >= 0.90
+    assert accuracy["date"] >= 0.85
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_events.py is not beside the repo")
+def test_cli_output_scores_the_same_with_the_shared_scorer(tmp_path: Path) -> None:
+    rows = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    inputs = tmp_path / "in.jsonl"
+    inputs.write_text("".join(json.dumps({k: r[k] for k in ("id", "lang", "text", "published")},
+                                         ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    extract = subprocess.run([sys.executable, "-m", "presswatch.cli", "extract", "--input", str(inputs),
+                              "--output", str(out)], capture_output=True, text=True, timeout=600, check=False)
+    assert extract.returncode == 0, extract.stderr[-2000:]
+    shared = subprocess.run([sys.executable, str(SCORER), str(HELDOUT), str(out), "--json"],
+                            capture_output=True, text=True, timeout=120, check=True)
+    theirs = json.loads(shared.stdout)
+    ours = evaluate_file(HELDOUT, out, "en_core_web_sm")
+    for key in ("tp", "fp", "fn", "precision", "recall", "f1", "attribute_accuracy"):
+        assert ours[key] == theirs[key], key
+
+
+def test_heldout_passages_gate() -> None:
+    report = evaluate_file(HELDOUT, None, "en_core_web_sm")
+    print(format_report(report))
+    accuracy = report["attribute_accuracy"]
+    assert report["f1"] >= 0.84
+    assert accuracy["prison_months"] >= 0.85
+    assert accuracy["charge_articles"] >= 0.80
+    assert accuracy["date"] >= 0.74
