@@ -35,6 +35,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/nlp.py
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache *.egg-info
