@@ -22,8 +22,16 @@ from presswatch.ids import article_id, canonical_url, sha256_hex
 from presswatch.models import Article
 from presswatch.sample_site import SAMPLE_ROOT
 
-QUERIES = ["Pham Chi Dung", "Phạm Chí Dũng", '"bắt tạm giam"', "Article 117", "tuyen truyen chong Nha nuoc",
-           "sentenced prison", "Le Trong Hung Hanoi", "khởi tố bị can"]
+QUERIES = [
+    "Pham Chi Dung",
+    "Phạm Chí Dũng",
+    '"bắt tạm giam"',
+    "Article 117",
+    "tuyen truyen chong Nha nuoc",
+    "sentenced prison",
+    "Le Trong Hung Hanoi",
+    "khởi tố bị can",
+]
 
 
 def sample_texts() -> list[str]:
@@ -46,9 +54,20 @@ def main() -> None:
         for n in range(args.articles):
             text = f"{texts[n % len(texts)]} ref{n}"
             url = f"https://bench.example/{n}.html"
-            store.add_article(Article(id=article_id(url), url=url, canonical_url=canonical_url(url), source_id="bench",
-                                      lang="vi", title=f"Article {n}", text=text, fetched_at="2026-11-28T00:00:00",
-                                      content_sha256=sha256_hex(text), published=f"2021-{1 + n % 12:02d}-01"))
+            store.add_article(
+                Article(
+                    id=article_id(url),
+                    url=url,
+                    canonical_url=canonical_url(url),
+                    source_id="bench",
+                    lang="vi",
+                    title=f"Article {n}",
+                    text=text,
+                    fetched_at="2026-11-28T00:00:00",
+                    content_sha256=sha256_hex(text),
+                    published=f"2021-{1 + n % 12:02d}-01",
+                )
+            )
         write_s = time.perf_counter() - started
         latencies: list[float] = []
         for _ in range(5):
@@ -60,9 +79,11 @@ def main() -> None:
     latencies.sort()
     print(f"articles written: {args.articles} in {write_s:.1f} s = {args.articles / write_s:.0f} articles/s")
     print(f"store size: {size_mb:.1f} MB")
-    print(f"search latency over {len(latencies)} queries (top 20 hits with snippets): "
-          f"p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95) - 1]:.1f} ms,"
-          f" max {latencies[-1]:.1f} ms")
+    print(
+        f"search latency over {len(latencies)} queries (top 20 hits with snippets): "
+        f"p50 {statistics.median(latencies):.1f} ms, p95 {latencies[int(len(latencies) * 0.95) - 1]:.1f} ms,"
+        f" max {latencies[-1]:.1f} ms"
+    )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

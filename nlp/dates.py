@@ -66,7 +66,10 @@ def resolve(dm: DateMention, published: Published | None) -> tuple[str | None, s
         if published is None:
             return None, None
         year = published.year + (dm.rel_years or 0)
-        if dm.rel_years is None:
+        if dm.future and dm.rel_years is None:
+            if (dm.month, dm.day or 31) < (published.month, published.day or 1):
+                year += 1  # "the trial is scheduled for January 5", published in December
+        elif dm.rel_years is None:
             later = (dm.month, dm.day or 0) > (published.month, published.day or 31)
             if dm.month_only_last and dm.month >= published.month:
                 later = True
@@ -86,6 +89,10 @@ class DateFinder:
         self.months = {k.lower(): int(v) for k, v in cfg["months"].items()}
         self.weekdays = {k.lower(): int(v) for k, v in cfg["weekdays"].items()}
         self.rel_days = {k.lower(): int(v) for k, v in cfg["relative_days"].items()}
+        dl = cfg.get("dateline", {})
+        self.dateline = (
+            (re.compile(dl["before"]), re.compile(dl["after"])) if dl.get("before") and dl.get("after") else None
+        )
         if lang == "en":
             names = sorted(self.months, key=len, reverse=True)
             self.mon = "(?:" + "|".join(n.capitalize() + (r"\.?" if len(n) <= 4 else "") for n in names) + ")"
@@ -109,7 +116,14 @@ class DateFinder:
             if out and d.start < out[-1].end:
                 continue  # overlapping: keep the longer/earlier one
             out.append(d)
+        if self.dateline is not None:
+            out = [d for d in out if not self._in_dateline(text, d)]
         for i, d in enumerate(out):
+            if d.same_year:
+                # "in December of that year", "Tháng 8 cùng năm": the year named just before
+                prev_year = next((p.year for p in reversed(out[:i]) if p.year is not None), None)
+                if prev_year is not None:
+                    d.year = prev_year
             if d.same_day:
                 # "Ngày 10/3, ... khởi tố ... Cùng ngày, X bị bắt": the day named just before
                 prev = next((p for p in reversed(out[:i]) if p.day is not None or p.rel_days is not None), None)
@@ -117,6 +131,24 @@ class DateFinder:
                     d.year, d.month, d.day = prev.year, prev.month, prev.day
                     d.weekday, d.rel_days, d.rel_years = prev.weekday, prev.rel_days, prev.rel_years
         return out
+
+    def _in_dateline(self, text: str, d: DateMention) -> bool:
+        """A date in a dateline ("Geneva, March 3, 2024 —", "HANOI, May 3 (Reuters) -") or alone on
+        its line is the date of the report, never an event date."""
+        assert self.dateline is not None
+        before_re, after_re = self.dateline
+        if d.month is None and d.weekday is None:
+            return False
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start : d.start]
+        if not before_re.fullmatch(before):
+            return False
+        after = text[d.end : line_end]
+        return bool(after_re.match(after)) or (
+            not after.strip(" .") and d.year is not None and d.day is not None and not d.text[:1].islower()
+        )
 
     # ------------------------------------------------------------------ English
     def _find_en(self, text: str) -> list[DateMention]:
@@ -128,6 +160,11 @@ class DateFinder:
             ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
             ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}){rel_year}"),
             ("my", rf"\b(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
+            (
+                "m_that",
+                rf"\b(?:(?:[Ii]n|[Bb]y|[Uu]ntil|[Oo]n)\s+)?(?:early |late |mid-)?(?P<mon>{mon})(?:\s+(?P<d>\d{{1,2}}))?"
+                rf",?\s+(?:of\s+)?(?:that|the same) year\b",
+            ),
             ("last_m", rf"\blast\s+(?P<mon>{mon})\b"),
             (
                 "m",
@@ -159,6 +196,7 @@ class DateFinder:
                 if kind == "last_m":
                     dm.month_only_last = True
                 dm.same_day = kind == "same"
+                dm.same_year = kind == "m_that"
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
                 if g.get("rd"):
@@ -185,16 +223,19 @@ class DateFinder:
             (
                 "dmy_t",
                 rf"{pre}{wd}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mon>\d{{1,2}}|{mon})"
-                rf"(?:\s+năm\s+(?P<y>\d{{4}}))?(?P<fut> tới đây)?",
+                rf"(?:\s+năm\s+(?P<y>\d{{4}}))?(?P<fut> tới đây)?(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?",
             ),
             (
                 "dmy_n",
-                rf"{pre}{wd}(?<![\d/.])(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}))?(?![\d/])(?!\s*(?:năm|tháng|tuổi|giờ|người|%))",
+                rf"{pre}{wd}(?<![\d/.])(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}))?(?![\d/])"
+                r"(?:\s+năm\s+(?P<rel>ngoái|trước|nay)\b)?(?!\s*(?:năm(?! đó| ấy)|tháng|tuổi|giờ|người|%))"
+                r"(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?",
             ),
             ("my", r"\b[Tt]háng\s+(?P<m>\d{1,2})[/-](?P<y>\d{4})\b"),
             (
                 "my_t",
-                rf"\b[Tt]háng\s+(?P<mon>\d{{1,2}}|{mon})(?:\s+năm\s+(?P<y>\d{{4}}))?(?:\s+năm\s+(?P<rel>ngoái|trước|nay))?(?!\s*(?:tù|tới|sau|qua))",
+                rf"\b[Tt]háng\s+(?P<mon>\d{{1,2}}|{mon})(?:\s+năm\s+(?P<y>\d{{4}}))?(?:\s+năm\s+(?P<rel>ngoái|trước|nay))?"
+                r"(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?(?!\s*(?:tù|tới|sau|qua))",
             ),
             ("relm", r"\b[Tt]háng\s+(?P<rm>trước|này|qua)\b"),
             ("rel", r"\b(?P<rd>[Hh]ôm qua|[Hh]ôm nay|[Tt]ối qua|[Ss]áng qua|[Cc]hiều qua|[Đđ]êm qua)\b"),
@@ -228,6 +269,7 @@ class DateFinder:
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
                 dm.same_day = kind == "same"
+                dm.same_year = bool(g.get("same")) and dm.year is None
                 if kind == "year" and re.search(
                     r"(?:luật|BLHS|[Hh]ình sự|sửa đổi|bổ sung)\s*$", text[max(0, m.start() - 20) : m.start()]
                 ):

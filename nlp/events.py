@@ -31,9 +31,44 @@ INDEFINITE = {
         re.IGNORECASE,
     ),
 }
+ALSO = {
+    "en": re.compile(r"\b(?:also|likewise|too)\b", re.IGNORECASE),
+    "vi": re.compile(r"\bcũng\b", re.IGNORECASE),
+}
+# a sentence about "the case" as a whole: its article applies to every person's case in the passage
+CASE_NOUN = {
+    "en": re.compile(r"\b(?:the|this|their) (?:case|cases|trial)\b", re.IGNORECASE),
+    "vi": re.compile(r"\bvụ án\b(?! khác)", re.IGNORECASE),
+}
 FIRST_INSTANCE = re.compile(
     r"sơ thẩm|trước đó|first[- ]instance|initially|earlier|previously|lower court", re.IGNORECASE
 )
+# trigger types that may share one date when coordinated ("arrested ... and charged"): (earlier, later)
+SHARE_DATE_PAIRS = {
+    ("arrest", "charge"),
+    ("charge", "arrest"),
+    ("arrest", "arrest"),
+    ("charge", "charge"),
+    ("sentence", "sentence"),
+    ("appeal", "appeal"),
+    ("release", "release"),
+}
+COORDINATION = re.compile(r"\b(?:and|và|cùng|đồng thời)\b", re.IGNORECASE)
+LATER = re.compile(
+    r"\b(?:later|then|subsequently|afterwards|after|before|until|since|sau đó|rồi|sau khi|trước khi|đến khi|từ khi)\b",
+    re.IGNORECASE,
+)
+
+
+def _specificity(d: DateMention) -> int:
+    """0 for a date with a day or month (or a relative one), 1 for a year alone: a trigger prefers 0."""
+    if d.month is not None or d.day is not None or d.weekday is not None:
+        return 0
+    if d.rel_days is not None or d.rel_months is not None or d.same_day:
+        return 0
+    return 1
+
+
 # Linker(text, trigger, persons in clause) -> persons linked (parse-based for English)
 Linker = Callable[[Trigger, list[PersonMention]], list[PersonMention]]
 # DateHead(start, end) -> ("trigger", trigger) | ("foreign", None) | ("none", None)  (parse-based for English)
@@ -111,7 +146,22 @@ class EventBuilder:
             self._sentence(si, sent)
         self._attach_orphans()
         self._orphan_terms()
+        self._also_dates()
+        pairs = [
+            (a, c)
+            for a in self.drafts
+            if a.event_type == "arrest"
+            for c in self.drafts
+            if c.event_type == "charge" and c.key == a.key and c.sent == a.sent and not self._later_between(a, c)
+        ]
         drafts = self._merge(self.drafts)
+        for a, c in pairs:
+            # "took X into custody, charging her with ...": one moment, one date (after merging)
+            ma, mc = self._merged_into.get(id(a), a), self._merged_into.get(id(c), c)
+            if ma.date is None and mc.date is not None:
+                ma.date = mc.date
+            elif mc.date is None and ma.date is not None:
+                mc.date = ma.date
         drafts = self._conventions(drafts)
         return [self._to_event(d) for d in drafts]
 
@@ -126,6 +176,11 @@ class EventBuilder:
                 if not any(t.end <= x.mention.start < clause_end and x.mention.start - t.end < 90 for x in terms_ok):
                     continue
             kept.append(t)
+        if any(t.event_type == "sentence" for t in kept):
+            # "sentenced X to three years and fined her 100 million dong": a court fine is part of the sentence
+            kept = [
+                t for t in kept if "court_fine" not in t.flags or re.search(r"(?i)administrative|hành chính", t.text)
+            ]
         # sentence/trial words inside an appeal clause belong to the appeal ("upheld the conviction")
         appeals = [t for t in kept if t.event_type == "appeal"]
         out: list[Trigger] = []
@@ -143,15 +198,24 @@ class EventBuilder:
     def _sentence(self, si: int, sent: tuple[int, int]) -> None:
         f = self.f
         trigs = self._active_triggers(sent)
+        self._cur_trigs = trigs
         if not trigs:
             persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
             terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded and t.kind != "bare"]
             if persons and terms:
                 self._assign_terms(sent, [], persons, terms)  # "Tam will serve five years"
+            stated = [c for c in f.charges if _within(c.start, sent) and c.article is not None]
+            named = {k for p in persons if p.kind != "group" for _, k, _ in _expand(p)}
+            if stated and len(named) == 1:
+                # "Under Article 117, Lam had faced up to 12 years": the article of that person's case
+                self._case_charges.append((named, stated))
             return
         persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
         dates = [d for d in f.dates if _within(d.start, sent)]
         date_of = self._assign_dates(sent, trigs, dates)
+        # "Nga was previously arrested", "người từng bị bắt", "after he completed an eight-year sentence":
+        # a background mention is an event only with a date of its own
+        trigs = [t for t in trigs if self._stated(t, sent, date_of)]
         charges = [c for c in f.charges if _within(c.start, sent)]
         terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded]
         prev_trigs: list[Trigger] = []
@@ -189,6 +253,20 @@ class EventBuilder:
                     self.orphans.append((si, d))
         self._assign_terms(sent, trigs, persons, terms)
 
+    def _stated(self, t: Trigger, sent: tuple[int, int], date_of: dict[int, DateMention]) -> bool:
+        """Background mentions ("previously arrested", "từng bị bắt") need a date or a term in their clause;
+        a sentence someone served or completed needs a date of its own."""
+        if "background" not in t.flags and "served" not in t.flags:
+            return True
+        if id(t) in date_of and _specificity(date_of[id(t)]) == 0:
+            return True
+        if "served" in t.flags:
+            return False
+        clause = next((c for c in _clauses(self.f.text, *sent) if _within(t.start, c)), sent)
+        # its own term: after it and before the next trigger ("previously received a six-month sentence")
+        stop = min([o.start for o in self._cur_trigs if o.start > t.end] + [clause[1]])
+        return any(t.start <= x.mention.start < stop and not x.excluded for x in self.f.terms)
+
     def _quote_of(self, pos: int) -> tuple[int, int] | None:
         for q in self._quotes():
             if q[0] < pos < q[1]:
@@ -200,9 +278,16 @@ class EventBuilder:
         if self._quote_spans is None:
             spans: list[tuple[int, int]] = []
             text = self.f.text
-            for m in re.finditer(r"“[^”\n]{20,}?”|\"[^\"\n]{20,}?\"", text):
+            for m in re.finditer(r"“[^”\n]{20,}?”", text):
                 if len(m.group().split()) >= 5:
                     spans.append((m.start(), m.end()))
+            # straight quotes pair up in order within a paragraph: the text between a closing quote and
+            # the next opening one ('"Le Dung," was sentenced ... said "...') is not a quotation
+            for para in re.finditer(r"[^\n]+", text):
+                marks = [para.start() + m.start() for m in re.finditer('"', para.group())]
+                for a, b in zip(marks[::2], marks[1::2], strict=False):
+                    if b - a > 20 and len(text[a : b + 1].split()) >= 5:
+                        spans.append((a, b + 1))
             self._quote_spans = spans
         return self._quote_spans
 
@@ -247,55 +332,78 @@ class EventBuilder:
         """Passive "X ... bị <trigger>" takes persons before it; active "<trigger> X" after it; "cùng X"
         adds companions. Persons separated from the trigger by another clause marker are dropped."""
         text = self.f.text
-        out = []
+        others = [o for o in self._cur_trigs if o is not t]
+        before: list[PersonMention] = []
+        after: list[PersonMention] = []
         for p in persons:
             if p.end <= t.start:
                 between = text[p.end : t.start]
-                if re.search(r"\b(?:khi|trên đường|sau khi|trước khi|để|nhưng)\b", between):
-                    continue
-                out.append(p)
+                if re.search(r"\b(?:khi|trên đường|sau khi|trước khi|để|nhưng|trong khi)\b|,\s*còn\b", between):
+                    continue  # "A bị bắt tháng 11, còn B bị bắt tháng 1": a new subject after "còn"
+                if any(o.event_type == t.event_type and p.end <= o.start and o.end <= t.start for o in others):
+                    continue  # the same kind of event in between has its own subject
+                before.append(p)
             else:
                 between = text[t.end : p.start]
-                if re.search(r"\b(?:khi|trên đường|thăm|gặp|của tổ chức)\b", between) or len(between) > 160:
+                if re.search(r"\b(?:khi|trên đường|thăm|gặp|của tổ chức|trong khi)\b|,\s*còn\b", between):
                     continue
-                out.append(p)
-        return out
+                if len(between) > 160 or any(
+                    o.event_type == t.event_type and t.end <= o.start and o.end <= p.start for o in others
+                ):
+                    continue  # "A bị bắt tháng 7, còn B bị bắt tháng 9": B is the subject of the second one
+                after.append(p)
+        if after and before:
+            # "giảm án cho A ..., và giữ nguyên bản án ... đối với B": a trigger with an object of its own
+            # does not take the object of an earlier trigger
+            before = [p for p in before if not any(o.end <= p.start and o.start < t.start for o in others)]
+        return before + after
+
+    _cur_trigs: list[Trigger] = []
 
     # ------------------------------------------------------------------ dates
     def _assign_dates(
         self, sent: tuple[int, int], trigs: list[Trigger], dates: list[DateMention]
     ) -> dict[int, DateMention]:
-        """Each date goes to the nearest trigger; a date nearest to a reporting cue is dropped. A date
-        leading the sentence applies to every trigger without its own date."""
+        """Each date goes to the nearest trigger (a trigger keeps its nearest, most specific date); a date
+        nearest to a reporting cue is dropped. A date leading the sentence applies to every trigger
+        without its own date; coordinated triggers share one date ("arrested on May 5 and charged")."""
         f = self.f
         anchors = trigs + [t for t in f.triggers if _within(t.start, sent) and t.reporting]
-        out: dict[int, DateMention] = {}
+        clauses = _clauses(f.text, *sent)
+
+        def clause_of(x: int) -> int:
+            return next((i for i, c in enumerate(clauses) if _within(x, c)), -1)
+
+        cands: dict[int, list[tuple[int, int, int, DateMention]]] = {}  # trigger -> (rank, dist, order, date)
         lead: DateMention | None = None
-        for d in dates:
+        first_trig = min(t.start for t in trigs)
+        for order, d in enumerate(dates):
             best = None
             best_dist = 10**9
             kind, owner = f.date_head(d.start, d.end) if f.date_head is not None else ("none", None)
             if kind == "foreign":
                 continue  # the date of another event ("the elections scheduled for May 23")
             if kind == "trigger" and owner is not None and any(owner is t for t in trigs):
-                out[id(owner)] = d  # the date attached to the trigger in the parse
+                cands.setdefault(id(owner), []).append((_specificity(d), -1, order, d))
                 continue
+            trailing = any(t.end <= d.start for t in trigs)
             for a in anchors:
                 if a.reporting and a.end <= d.start and re.search(r"\b(?:rằng|là|that)\b|:", f.text[a.end : d.start]):
                     continue  # the date belongs to the reported content
+                if a.reporting and trailing and d.end <= a.start and "," in f.text[d.end : a.start]:
+                    continue  # "... arrested on May 5, police said" / "..., theo tin từ gia đình"
                 dist = d.start - a.end if a.end <= d.start else a.start - d.end
                 # English puts the date after its verb ("arrested in May"); Vietnamese often before
                 if f.lang == "en":
                     dist += 0 if a.end <= d.start else 6
                 else:
                     dist += 2 if a.end <= d.start else 0
+                if clause_of(a.start) != clause_of(d.start):
+                    dist += 200  # "bị bắt từ ngày 3/7; tháng 10, VKSND truy tố ...": each clause its own date
                 if dist < best_dist:
                     best, best_dist = a, dist
-            if best is None:
+            if best is None or best.reporting:
                 continue
-            if best.reporting:
-                continue
-            first_trig = min(t.start for t in trigs)
             is_lead = (
                 d.end <= first_trig
                 and not any(a.reporting and d.end <= a.start < first_trig for a in anchors)
@@ -303,12 +411,37 @@ class EventBuilder:
             )
             if is_lead and lead is None:
                 lead = d
-            if id(best) not in out:
-                out[id(best)] = d
+            cands.setdefault(id(best), []).append((_specificity(d), best_dist, order, d))
+        out: dict[int, DateMention] = {}
+        for tid, cs in cands.items():
+            out[tid] = min(cs, key=lambda c: (c[0], c[1], c[2]))[3]
         if lead is not None:
             for t in trigs:
                 out.setdefault(id(t), lead)
+        self._share_dates(trigs, out)
+        for t in trigs:
+            if "scheduled" in t.flags and id(t) in out:
+                out[id(t)].future = True  # "dự kiến mở phiên tòa ... vào ngày 6/2", "will stand trial on May 5"
         return out
+
+    def _share_dates(self, trigs: list[Trigger], out: dict[int, DateMention]) -> None:
+        """ "was arrested on July 24, 2017 and charged with ...", "giảm án cho A ..., và giữ nguyên bản án
+        ... đối với B": a trigger without a date coordinated with the previous one takes its date."""
+        f = self.f
+        ordered = sorted(trigs, key=lambda t: t.start)
+        for prev, t in zip(ordered, ordered[1:], strict=False):
+            if id(t) in out or id(prev) not in out:
+                continue
+            if (prev.event_type, t.event_type) not in SHARE_DATE_PAIRS:
+                continue
+            between = f.text[prev.end : t.start]
+            if (
+                ";" in between
+                or LATER.search(between + " " + t.text)
+                or not COORDINATION.search(between + " " + t.text)
+            ):
+                continue
+            out[id(t)] = out[id(prev)]
 
     # ------------------------------------------------------------------ terms
     def _assign_terms(
@@ -322,11 +455,19 @@ class EventBuilder:
             # owner: nearest person before the term in the clause, else the nearest after it
             before = [p for p in persons if p.end <= ts and _within(p.start, clause)]
             owner = before[-1] if before else None
+            after = [p for p in persons if p.start >= term.mention.end and _within(p.start, clause)]
+            if term.owner_after is not None:
+                # "giữ nguyên bản án 16 năm tù đối với B", "upheld the 11-year sentence imposed on B"
+                named = [p for p in after if 0 <= p.start - term.owner_after < 40]
+                if named:
+                    owner, before = named[0], []
             if owner is None:
-                after = [p for p in persons if p.start >= term.mention.end and _within(p.start, clause)]
                 owner = after[0] if after and after[0].start - term.mention.end < 40 else None
             shared = bool(
-                re.search(r"(?:cùng mức án|mỗi người|each|both)\s*$", f.text[max(clause[0], ts - 20) : ts])
+                re.search(
+                    r"(?:cùng mức án|mỗi người|each|both|cùng bị|đều bị|cùng lãnh|đều lãnh|cùng nhận|đều nhận)\s*$",
+                    f.text[max(clause[0], ts - 20) : ts],
+                )
                 # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"
                 or re.match(r"\s*(?:(?:in|of) (?:prison|jail|imprisonment)\s*)?each\b", f.text[term.mention.end :])
                 or (owner is not None and re.search(r"\beach\b", f.text[owner.end : ts]))
@@ -361,6 +502,8 @@ class EventBuilder:
                 self._put_term(d, term)
 
     _pending_terms: list[tuple[PersonMention, FoundTerm]]
+    _merged_into: dict[int, Draft]
+    _case_charges: list[tuple[set[str] | None, list[ChargeMention]]]  # (person keys or every person, articles)
 
     @staticmethod
     def _put_term(d: Draft, term: FoundTerm) -> None:
@@ -379,6 +522,33 @@ class EventBuilder:
             if cands:
                 self._put_term(cands[-1], term)
 
+    def _later_between(self, a: Draft, b: Draft) -> bool:
+        """ "arrested in May and later charged": the two triggers are not one moment."""
+        if a.trigger is None or b.trigger is None:
+            return True
+        x, y = sorted((a.trigger, b.trigger), key=lambda t: t.start)
+        return bool(LATER.search(self.f.text[x.start : y.end]))
+
+    def _also_dates(self) -> None:
+        """ "Ông C cũng bị y án 7 năm tù", "Y was also sentenced to five years": without a date of its own,
+        the event takes the date of the same kind of event in the previous sentence."""
+        f = self.f
+        idx = {s: i for i, s in enumerate(f.sents)}
+        for d in self.drafts:
+            if d.date is not None or d.sent not in idx or idx[d.sent] == 0:
+                continue
+            s, e = d.sent
+            if not ALSO[f.lang].search(f.text[s:e]):
+                continue
+            prev = f.sents[idx[d.sent] - 1]
+            dated = {
+                (o.date.start, o.date.end): o.date
+                for o in self.drafts
+                if o.sent == prev and o.event_type == d.event_type and o.date is not None
+            }
+            if len(dated) == 1:
+                d.date = next(iter(dated.values()))
+
     # ------------------------------------------------------------------ orphans
     def _attach_orphans(self) -> None:
         """A trigger sentence without a named person ("A court jailed a farmer for six years")
@@ -388,6 +558,23 @@ class EventBuilder:
         for si, o in self.orphans:
             s, e = o.sent
             indefinite = bool(INDEFINITE[f.lang].search(f.text[s:e]))
+            stated = [c for c in o.charges if c.article is not None]
+            if stated and CASE_NOUN[f.lang].search(f.text[s:e]):
+                # "Vụ án được xét xử theo Điều 79", "The case was brought under Article 88": every person's case
+                self._case_charges.append((None, stated))
+            if o.event_type == "appeal" and "upheld" in o.flags:
+                earlier = [d for d in self.drafts if d.event_type == "appeal" and d.sent[0] <= s]
+                prev_sent = f.sents[si - 1] if si > 0 else None
+                if (
+                    earlier
+                    and len({d.key for d in earlier}) == 1
+                    and not any(d.event_type == "sentence" and d.sent == prev_sent for d in self.drafts)
+                ):
+                    # "... mở phiên phúc thẩm xét xử X ... HĐXX tuyên y án sơ thẩm": the outcome of X's appeal
+                    for d in earlier:
+                        d.flags = tuple(set(d.flags) | {"upheld"})
+                        d.date = d.date or o.date
+                    continue
             if o.prison is None and o.date is None and not o.charges and not indefinite:
                 continue
             if o.event_type == "appeal" and "upheld" in o.flags and si > 0:
@@ -477,6 +664,7 @@ class EventBuilder:
             if target is None:
                 out.append(d)
                 continue
+            self._merged_into[id(d)] = target
             if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
                 target.date = d.date or target.date
             elif d.date is not None and a == b and self._precision(target) == "month" and self._precision(d) == "day":
@@ -501,6 +689,8 @@ class EventBuilder:
             types = {d.event_type for d in ds}
             sentence = next((d for d in ds if d.event_type == "sentence"), None)
             stated = [c for d in ds for c in d.charges if c.article is not None]
+            if not stated:
+                stated = [c for keys, cs in self._case_charges if keys is None or ds[0].key in keys for c in cs]
             appeal = next((d for d in ds if d.event_type == "appeal"), None)
             if sentence is not None and appeal is not None and self._continues_appeal(sentence, appeal):
                 appeal.prison = appeal.prison if appeal.prison is not None else sentence.prison
@@ -596,4 +786,6 @@ def merge_charges(mentions: list[ChargeMention]) -> list[Charge]:
 def build_events(found: Found) -> list[ExtractedEvent]:
     b = EventBuilder(found)
     b._pending_terms = []
+    b._case_charges = []
+    b._merged_into = {}
     return b.build()

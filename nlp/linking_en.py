@@ -93,6 +93,7 @@ def make_linker(
         toks = {id(p): _tok(doc, p.start, p.end) for p in persons}
         # "X was arrested in May, and Y was arrested in June": each verb keeps its own subject
         own = [p for p in persons if (pt := toks[id(p)]) is not None and pt.dep_ in CORE and pt.head.i == tv.i]
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tv.children)
         linked: list[PersonMention] = []
         for p in persons:
             pt = toks[id(p)]
@@ -101,7 +102,9 @@ def make_linker(
             if own and p not in own and pt.dep_ in CORE and pt.head.i != tv.i and pt.head.i in trigger_toks:
                 continue
             ancestors = {a.i for a in pt.ancestors}
-            if tt.i in ancestors or tv.i in ancestors and _predicate(pt).i in chain:
+            if (tt.i in ancestors and not _verb_between(pt, tt, chain)) or (
+                tv.i in ancestors and _predicate(pt).i in chain
+            ):
                 linked.append(p)
                 continue
             pv = _predicate(pt)
@@ -113,11 +116,14 @@ def make_linker(
             if pt in t_anc or any(a.i == pt.i for a in tt.ancestors):
                 linked.append(p)
                 continue
-            # subject shared with a higher verb: "X was found guilty ... and sentenced"
-            if tv.dep_ in ("xcomp", "advcl", "ccomp") and tv.head.i == pv.i:
+            # subject shared with a higher verb: "X was found guilty ... and sentenced"; not when the
+            # trigger has a subject of its own ("X is serving ..., while Y was released")
+            if tv.dep_ in ("xcomp", "advcl", "ccomp") and tv.head.i == pv.i and not own_subject:
                 linked.append(p)
         if linked:
             return linked
+        if tv.dep_ in ("acl", "relcl") and tt is tv and not _has_person(tv.head, persons):
+            return []  # "solidarity with those already imprisoned": the participle describes another noun
         args = [c for c in tv.children if c.dep_ in CORE]
         if tt is not tv:
             args += [c for c in tt.children if c.dep_ in ("pobj", "poss")] + [
@@ -132,6 +138,19 @@ def make_linker(
     return link
 
 
+def _verb_between(pt: Token, tt: Token, chain: set[int]) -> bool:
+    """Does the head path from a person up to the trigger pass through another verb ("arrested months
+    after he posted a video in the style of chef X": X belongs to "posted")?"""
+    cur = pt.head
+    for _ in range(12):
+        if cur.i == tt.i or cur.head is cur:
+            return False
+        if cur.pos_ == "VERB" and cur.i not in chain and cur.dep_ not in ("amod", "compound", "acl"):
+            return True
+        cur = cur.head
+    return False
+
+
 def _has_person(tok: Token, persons: list[PersonMention]) -> bool:
     s, e = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
     return any(s <= p.start < e for p in persons)
@@ -144,10 +163,13 @@ def make_date_head(
     ("foreign", None) when it reaches another verb or an event noun such as "election" first ("the
     elections scheduled for May 23"); ("none", None) when the parse says nothing."""
     by_tok: dict[int, Trigger] = {}
+    reporting: set[int] = set()
     for t in triggers:
         tok = _tok(doc, t.start, t.end)
         if tok is not None and not t.reporting:
             by_tok.setdefault(tok.i, t)
+        elif tok is not None:
+            reporting.add(tok.i)
 
     def _trigger_arg(v: Token) -> Trigger | None:
         # "the trial took place on May 5", "the court rejected her appeal on Thursday"
@@ -169,10 +191,16 @@ def make_date_head(
             cur = cur.head
             if cur.i in by_tok:
                 return "trigger", by_tok[cur.i]
+            if cur.i in reporting:
+                return "none", None  # a reporting verb: word distance decides (dates near it are dropped)
             if cur.pos_ == "VERB":
                 t = _trigger_arg(cur)
                 if t is not None:
                     return "trigger", t
+                # "raided his home on Wednesday and took him into custody": the coordinated action's date
+                conj = [c for c in cur.children if c.dep_ == "conj" and c.i in by_tok]
+                if conj:
+                    return "trigger", by_tok[conj[0].i]
                 if cur.dep_ == "acl":
                     continue  # "trials held on March 30": the noun it describes decides
                 return "foreign", None

@@ -56,6 +56,8 @@ class DateMention:
     rel_years: int | None = None  # last year = -1
     month_only_last: bool = False  # "last June": the latest such month strictly before publication
     same_day: bool = False  # "the same day", "cùng ngày": the day of the previous dated mention
+    future: bool = False  # the date of a scheduled event: without a year it lies after the publication date
+    same_year: bool = False  # "in December of that year", "tháng 8 cùng năm": the year of the previous dated mention
 
 
 @dataclass

@@ -96,6 +96,8 @@ class NameLexicon:
     organisations: frozenset[str] = field(default_factory=frozenset)
     org_before: re.Pattern[str] | None = None
     org_after: re.Pattern[str] | None = None
+    object_verbs: re.Pattern[str] | None = None
+    object_next: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
@@ -130,6 +132,8 @@ class NameLexicon:
             organisations=frozenset(fold(x) for x in names.get("organisations", ())),
             org_before=_compile(names.get("org_context", {}).get(f"{lang}_before")),
             org_after=_compile(names.get("org_context", {}).get(f"{lang}_after")),
+            object_verbs=_compile(names.get("object_pronouns", {}).get(f"{lang}_verbs_before"), re.IGNORECASE),
+            object_next=_compile(names.get("object_pronouns", {}).get(f"{lang}_next_ok"), re.IGNORECASE),
         )
 
     def continues_name(self, word: str) -> bool:
@@ -282,7 +286,7 @@ class PersonFinder:
                 before = text[max(0, m.start() - 80) : m.start()]
                 owner: PersonMention | None = None
                 for pm in reversed(mentions):
-                    if pm.end <= m.start() and m.start() - pm.end < 60 and "." not in text[pm.end : m.start()]:
+                    if pm.end <= m.start() and m.start() - pm.end < 120 and "." not in text[pm.end : m.start()]:
                         owner = pm
                         break
                 if owner is None:
@@ -567,6 +571,17 @@ class PersonFinder:
                 if am and free(off, off + am.end()):
                     mentions.append(PersonMention(off, off + am.end(), text[off : off + am.end()], kind="pronoun"))
                     break
+        # object pronouns after an event verb: "Police detained her again on July 20", "charging him with"
+        if lex.object_verbs is not None and lex.object_next is not None:
+            for pm in re.finditer(r"\b(him|her)\b", text):
+                if not free(pm.start(), pm.end()):
+                    continue
+                if not lex.object_verbs.search(text[max(0, pm.start() - 30) : pm.start()]):
+                    continue
+                if not lex.object_next.match(text[pm.end() : pm.end() + 20]):
+                    continue  # "detained her husband": a possessive
+                gender = "male" if pm.group(1) == "him" else "female"
+                mentions.append(PersonMention(pm.start(), pm.end(), pm.group(1), kind="pronoun", gender=gender))
         # demonstrative groups anywhere: "2 blogger này", "the two activists"
         for g, n in lex.groups.items():
             if not re.search(r"(?:này|two|three|four)\b", g):

@@ -41,6 +41,7 @@ class TermRules:
     suspended_pre: re.Pattern[str] | None
     exclude_pre: re.Pattern[str]
     exclude_post: re.Pattern[str]
+    owner_after: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, terms: dict[str, Any], numbers: dict[str, Any], lang: str) -> TermRules:
@@ -77,6 +78,7 @@ class TermRules:
             suspended_pre=re.compile(sp, flags) if sp else None,
             exclude_pre=re.compile(cfg["exclude_pre"], flags),
             exclude_post=re.compile(cfg["exclude_post"], flags),
+            owner_after=re.compile(cfg["owner_after"]) if cfg.get("owner_after") else None,  # case matters: names
         )
 
     def value(self, token: str | None) -> float | None:
@@ -93,6 +95,7 @@ class FoundTerm:
     mention: TermMention
     kind: str  # prison | probation | bare
     excluded: str | None = None
+    owner_after: int | None = None  # where the term's owner is named after it ("... đối với B", "imposed on B")
 
 
 def _clause_before(text: str, start: int, width: int = 60) -> str:
@@ -180,7 +183,11 @@ class TermFinder:
         if r.suspended_post.search(post) or (r.suspended_pre is not None and r.suspended_pre.search(pre)):
             t.suspended = True
         t.kind = "probation" if kind == "probation" else "prison"
-        return FoundTerm(t, kind, excluded)
+        owner_after = None
+        if r.owner_after is not None:
+            om = r.owner_after.match(text[end : end + 120])
+            owner_after = end + om.end() if om else None
+        return FoundTerm(t, kind, excluded, owner_after)
 
     def _propagate_exclusion(self, text: str, found: list[FoundTerm]) -> None:
         """ "a combined total 31 years in prison and six years of probation": both excluded."""

@@ -33,6 +33,14 @@ class TriggerFinder:
         self.hearing = re.compile(hearing, re.IGNORECASE) if hearing else None
         appeal_block = data["blockers"].get(f"appeal_{lang}")
         self.appeal_blocker = re.compile(appeal_block, re.IGNORECASE) if appeal_block else None
+        background = data.get("background", {}).get(lang)
+        self.background = re.compile(background, re.IGNORECASE) if background else None
+        served = data.get("background", {}).get(f"served_{lang}")
+        self.served = re.compile(served, re.IGNORECASE) if served else None
+        scheduled = data.get("future", {}).get(lang)
+        self.scheduled = re.compile(scheduled, re.IGNORECASE) if scheduled else None
+        future = data["blockers"].get(f"release_future_{lang}")
+        self.release_future = re.compile(future, re.IGNORECASE) if future else None
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -42,12 +50,24 @@ class TriggerFinder:
                     continue
                 trig = Trigger(m.start(), m.end(), m.group(), p.event_type, p.flags)
                 trig.blocked = self._blocked(text, trig)
+                if self.scheduled is not None and self.scheduled.search(text[max(0, m.start() - 60) : m.start()]):
+                    trig.flags = (*trig.flags, "scheduled")
+                if self.background is not None and self.background.search(text[max(0, m.start() - 40) : m.start()]):
+                    trig.flags = (*trig.flags, "background")
+                if self.served is not None and self.served.search(text[max(0, m.start() - 40) : m.start()]):
+                    trig.flags = (*trig.flags, "served")
                 found.append(trig)
         for m in self.reporting.finditer(text):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
             found.append(Trigger(m.start(), m.end(), m.group(), "report", (), reporting=True))
         found.sort(key=lambda t: t.start)
+        events = [t for t in found if not t.reporting]
+        for a, b in zip(events, events[1:], strict=False):
+            # "was previously arrested and convicted": the background cue covers the coordinated verb
+            coordinated = re.fullmatch(r"\s*,?\s*(?:and|or|và|hoặc)\s+(?:\w+\s+)?", text[a.end : b.start], re.I)
+            if "background" in a.flags and "background" not in b.flags and coordinated:
+                b.flags = (*b.flags, "background")
         return found
 
     def _blocked(self, text: str, trig: Trigger) -> bool:
@@ -59,6 +79,8 @@ class TriggerFinder:
             return True
         if trig.event_type == "appeal" and self._not_a_hearing(text, trig, before):
             return True
+        if trig.event_type == "release" and self.release_future is not None and self.release_future.search(before):
+            return True  # "will serve probation after his release": the release only times another obligation
         sent_end = min([i for i in (text.find(c, trig.end) for c in ".;\n") if i >= 0] or [len(text)])
         return bool(self.cancel_after.search(text[trig.end : sent_end + 1]))
 

@@ -9,13 +9,13 @@ from nlp.evaluate import score
 from nlp.extract import Extractor
 
 GOLD = Path(__file__).with_name("gold_examples.jsonl")
-MIN_F1 = 0.95
+MIN_F1 = 0.97  # 42 passages: F1 1.000 at NLP 0.2.0
 MIN_ATTRIBUTE = 0.95
 
 
 def test_gold_examples_gate(extractor: Extractor) -> None:
     rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 20
+    assert len(rows) >= 42
     assert {r["lang"] for r in rows} == {"en", "vi"}
     docs = ((r["text"], r["lang"], r["published"]) for r in rows)
     preds = [
