@@ -68,10 +68,19 @@ class SqliteBackend:
 
     # -- articles --------------------------------------------------------------------------
     def add_article(self, article: Article) -> bool:
-        """Create-only: an article whose id (canonical URL) is stored already is left alone."""
+        """Create-only: an article whose id (canonical URL) is stored already is left alone.
+
+        An article whose text is the same as a stored one (a syndicated copy) is kept, marked
+        `duplicate_of` that article."""
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if article.duplicate_of is None:
+                same = conn.execute(
+                    "SELECT id FROM articles WHERE content_sha256=? AND id != ? ORDER BY rowid LIMIT 1",
+                    (article.content_sha256, article.id),
+                ).fetchone()
+                article.duplicate_of = same[0] if same else None
             cur = conn.execute(
                 "INSERT OR IGNORE INTO articles (id, canonical_url, url, source_id, lang, title, published,"
                 " fetched_at, status, removed_at, nlp_version, content_sha256, duplicate_of, data)"

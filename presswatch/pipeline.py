@@ -74,6 +74,16 @@ def select_sources(settings: Settings, source_ids: list[str] | None = None) -> l
     return [s for s in sources if s.enabled]
 
 
+def politeness_overrides(source: Source) -> list[str]:
+    """Scrapy settings (-s NAME=VALUE) for a source's own politeness values in the catalogue."""
+    out = []
+    if source.download_delay is not None:
+        out += ["-s", f"DOWNLOAD_DELAY={source.download_delay}"]
+    if source.concurrency is not None:
+        out += ["-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={source.concurrency}"]
+    return out
+
+
 def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
     """Crawl one source in a Scrapy subprocess, then store the new articles (create-only)."""
     started = time.monotonic()
@@ -81,6 +91,7 @@ def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
     workdir = (settings.data_dir / "crawls" / f"{source_id}-{stamp}").resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     report = CrawlReport(source_id=source_id, log_file=str(workdir / "scrapy.log"))
+    (source,) = select_sources(settings, [source_id])
     with backend_for(settings) as backend:
         known = sorted(backend.known_urls(source_id))
     (workdir / "known_urls.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
@@ -93,6 +104,7 @@ def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
         "-s", f"PRESSWATCH_RAW_DIR={settings.raw_dir.resolve()}",
         "-s", f"PRESSWATCH_STATS_FILE={stats_file}",
         "-s", f"LOG_FILE={report.log_file}",
+        *politeness_overrides(source),
     ]
     env = {**os.environ, **settings_to_env(settings), "SCRAPY_SETTINGS_MODULE": "crawlers.settings"}
     try:

@@ -56,8 +56,6 @@ class CatalogueSpider(scrapy.Spider):
 
     def discovery_requests(self) -> Iterator[scrapy.Request]:
         """One request per feed, sitemap and listing page of the source."""
-        if self.source.download_delay is not None:
-            self.download_delay = self.source.download_delay
         for url in self.source.feeds:
             yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, dont_filter=True)
         for url in self.source.sitemaps:

@@ -110,3 +110,14 @@ def test_store_survives_reopen(tmp_path: Path) -> None:
     with SqliteBackend(path) as second:
         assert second.counts()["articles"] == 1
         assert second.search(SearchQuery(text="pham")).total == 1
+
+
+def test_syndicated_copy_is_marked_duplicate(store: SqliteBackend) -> None:
+    text = "Tòa án tuyên phạt ông Phạm Chí Dũng 15 năm tù."
+    original = make_article("https://a.vn/1.html", "A", text)
+    copy = make_article("https://b.org/mirror/1.html", "A (mirror)", text, source="s2")
+    assert store.add_article(original) and store.add_article(copy)
+    stored = store.get_article(copy.id)
+    assert stored is not None and stored.duplicate_of == original.id
+    first = store.get_article(original.id)
+    assert first is not None and first.duplicate_of is None

@@ -67,3 +67,4 @@ def test_duplicate_charges_collapse_and_same_day_trial_joins_sentence() -> None:
     other_day = ExtractedEvent(person="Pham Doan Trang", event_type="trial", date="2021-12-01")
     apart = resolve_article(article("a3"), [other_day], lambda pid, t: [sentence] if t == "sentence" else [], "now")
     assert apart.events[0].id != sentence.id
+
