@@ -11,6 +11,7 @@ from typing import Any
 
 from index.base import BackendError, EventQuery, SearchHit, SearchQuery, SearchResult
 from index.textmatch import fold_aligned, fts_expression, make_snippet, parse_terms
+from presswatch.ids import preferred_name
 from presswatch.models import AlertEntry, Article, Event, ExtractedEvent, Person, Subscription
 
 
@@ -186,9 +187,10 @@ class SqliteBackend:
                 (person.id, person.name, _dump(person)),
             ) == 1
         merged = sorted(set(existing.aliases) | set(person.aliases))
-        if merged != existing.aliases:
-            existing.aliases = merged
-            self._write("UPDATE people SET data=? WHERE id=?", (_dump(existing), person.id))
+        name = preferred_name([existing.name, person.name])
+        if merged != existing.aliases or name != existing.name:
+            existing.aliases, existing.name = merged, name
+            self._write("UPDATE people SET name=?, data=? WHERE id=?", (name, _dump(existing), person.id))
         return False
 
     def get_person(self, person_id: str) -> Person | None:
@@ -349,4 +351,5 @@ def merge_events(stored: Event, new: Event) -> Event:
         stored.probation_months if stored.probation_months is not None else new.probation_months
     )
     stored.location = stored.location or new.location
+    stored.person_name = preferred_name([stored.person_name, new.person_name])
     return stored

@@ -82,6 +82,11 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def preferred_name(names: list[str]) -> str:
+    """The spelling to show: with diacritics before without, then the longer one."""
+    return max(names, key=lambda n: (sum(1 for c in n if ord(c) > 127), len(n)))
+
+
 def person_id(name: str, disambiguator: str = "") -> str:
     """Deterministic person id from the folded name (+ a disambiguator for namesakes)."""
     key = name_key(name)

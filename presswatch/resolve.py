@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from presswatch.ids import event_id, fold, name_key, person_id
+from presswatch.ids import event_id, fold, name_key, person_id, preferred_name
 from presswatch.models import Article, Charge, Event, Evidence, ExtractedEvent, Person
 
 #: looks up the stored events of a person: (person id, event type) -> events
@@ -22,11 +22,6 @@ EventLookup = Callable[[str, str], list[Event]]
 class Resolution:
     people: list[Person] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-
-
-def display_score(name: str) -> tuple[int, int]:
-    """Prefer the spelling with diacritics, then the longer one."""
-    return (sum(1 for c in name if ord(c) > 127), len(name))
 
 
 def full_name(mention: ExtractedEvent, article_names: list[str]) -> str:
@@ -87,8 +82,7 @@ def resolve_article(article: Article, mentions: list[ExtractedEvent], lookup: Ev
         for alias in {name, mention.person}:
             if alias not in person.aliases:
                 person.aliases.append(alias)
-        if display_score(name) > display_score(person.name):
-            person.name = name
+        person.name = preferred_name([person.name, name])
         eid = target_event_id(pid, mention, lookup)
         out.events.append(
             Event(

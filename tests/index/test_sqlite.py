@@ -92,6 +92,8 @@ def test_events_merge_evidence_and_people_merge_aliases(store: SqliteBackend) ->
     assert store.upsert_person(Person(pid, "Lê Trọng Hùng", ["Lê Trọng Hùng"])) is False
     person = store.get_person(pid)
     assert person is not None and person.aliases == ["Le Trong Hung", "Lê Trọng Hùng"]
+    assert person.name == "Lê Trọng Hùng"
+    assert merged.person_name == "Lê Trọng Hùng"
 
 
 def test_alert_ledger_claims_once(store: SqliteBackend) -> None:
