@@ -6,134 +6,33 @@ arguments of another verb when the trigger has its own non-person argument ("pol
 them"); in Vietnamese word order decides (passive "X bị bắt" / active "bắt X").
 """
 
-from __future__ import annotations
-
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from nlp.dates import Published, resolve
-from nlp.mentions import ChargeMention, DateMention, PersonMention, Trigger
+from nlp.events_common import (
+    COORDINATION,
+    LATER,
+    LIFE_OR_DEATH,
+    SHARE_DATE_PAIRS,
+    TERM_TYPES,
+    DateHead,
+    Draft,
+    Found,
+    Linker,
+    _clauses,
+    _expand,
+    _specificity,
+    _within,
+    merge_charges,
+)
+from nlp.events_document import DocumentRules
+from nlp.mentions import DateMention, PersonMention, Trigger
 from nlp.terms import FoundTerm
-from presswatch.ids import fold
-from presswatch.models import Charge, ExtractedEvent
+from presswatch.models import ExtractedEvent
 
-TERM_TYPES = ("sentence", "appeal")
-INDEFINITE = {
-    "en": re.compile(
-        r"\ba(?:n)? (?:[\w-]+ ){0,3}(?:blogger|activist|journalist|dissident|christian|man|woman|lawyer|pastor|monk|"
-        r"writer|user|poet|reporter|teacher|farmer|facebooker|critic|student|musician|priest)\b",
-        re.IGNORECASE,
-    ),
-    "vi": re.compile(
-        r"\bmột (?:[\w]+ ){0,2}?"
-        r"(?:người|nhà báo|blogger|nhà hoạt động|facebooker|luật sư|mục sư|nhà sư|phụ nữ|thanh niên)\b",
-        re.IGNORECASE,
-    ),
-}
-ALSO = {
-    "en": re.compile(r"\b(?:also|likewise|too)\b", re.IGNORECASE),
-    "vi": re.compile(r"\bcũng\b", re.IGNORECASE),
-}
-# a sentence about "the case" as a whole: its article applies to every person's case in the passage
-CASE_NOUN = {
-    "en": re.compile(r"\b(?:the|this|their) (?:case|cases|trial)\b", re.IGNORECASE),
-    "vi": re.compile(r"\bvụ án\b(?! khác)", re.IGNORECASE),
-}
-FIRST_INSTANCE = re.compile(
-    r"sơ thẩm|trước đó|first[- ]instance|initially|earlier|previously|lower court", re.IGNORECASE
-)
-# trigger types that may share one date when coordinated ("arrested ... and charged"): (earlier, later)
-SHARE_DATE_PAIRS = {
-    ("arrest", "charge"),
-    ("charge", "arrest"),
-    ("arrest", "arrest"),
-    ("charge", "charge"),
-    ("sentence", "sentence"),
-    ("appeal", "appeal"),
-    ("release", "release"),
-}
-COORDINATION = re.compile(r"\b(?:and|và|cùng|đồng thời)\b", re.IGNORECASE)
-LATER = re.compile(
-    r"\b(?:later|then|subsequently|afterwards|after|before|until|since|sau đó|rồi|sau khi|trước khi|đến khi|từ khi)\b",
-    re.IGNORECASE,
-)
+__all__ = ["DateHead", "EventBuilder", "Found", "Linker", "build_events", "merge_charges"]
 
 
-def _specificity(d: DateMention) -> int:
-    """0 for a date with a day or month (or a relative one), 1 for a year alone: a trigger prefers 0."""
-    if d.month is not None or d.day is not None or d.weekday is not None:
-        return 0
-    if d.rel_days is not None or d.rel_months is not None or d.same_day:
-        return 0
-    return 1
-
-
-# Linker(text, trigger, persons in clause) -> persons linked (parse-based for English)
-Linker = Callable[[Trigger, list[PersonMention]], list[PersonMention]]
-# DateHead(start, end) -> ("trigger", trigger) | ("foreign", None) | ("none", None)  (parse-based for English)
-DateHead = Callable[[int, int], tuple[str, Trigger | None]]
-
-
-@dataclass
-class Found:
-    """Everything the components found in one document."""
-
-    text: str
-    lang: str
-    sents: list[tuple[int, int]]
-    persons: list[PersonMention]
-    charges: list[ChargeMention]
-    terms: list[FoundTerm]
-    dates: list[DateMention]
-    triggers: list[Trigger]
-    published: Published | None = None
-    linker: Linker | None = None
-    date_head: DateHead | None = None
-
-
-@dataclass
-class Draft:
-    person: str  # mention as written
-    key: str  # folded full name
-    full: str | None
-    event_type: str
-    sent: tuple[int, int]
-    trigger: Trigger | None
-    charges: list[ChargeMention] = field(default_factory=list)
-    prison: int | None = None
-    probation: int | None = None
-    suspended: bool = False
-    date: DateMention | None = None
-    flags: tuple[str, ...] = ()
-    order: int = 0
-
-
-def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out = []
-    start = s
-    for m in re.finditer(r";", text[s:e]):
-        out.append((start, s + m.end()))
-        start = s + m.end()
-    out.append((start, e))
-    return out
-
-
-def _within(x: int, span: tuple[int, int]) -> bool:
-    return span[0] <= x < span[1]
-
-
-def _expand(p: PersonMention) -> list[tuple[str, str, str | None]]:
-    """(mention text, key, full) for a person mention, groups expanded into members."""
-    if p.kind == "group":
-        return [(m, fold(m), None) for m in p.members]
-    if p.kind == "pronoun":
-        return [(p.full, fold(p.full), None)] if p.full else []
-    full = p.full if p.full and fold(p.full) != fold(p.text) else None
-    return [(p.text, fold(full or p.text), full)]
-
-
-class EventBuilder:
+class EventBuilder(DocumentRules):
     def __init__(self, found: Found) -> None:
         self.f = found
         self.drafts: list[Draft] = []
@@ -147,6 +46,7 @@ class EventBuilder:
         self._attach_orphans()
         self._orphan_terms()
         self._also_dates()
+        self._proceeding_dates()
         pairs = [
             (a, c)
             for a in self.drafts
@@ -173,9 +73,24 @@ class EventBuilder:
         for t in trigs:
             if "needs_term" in t.flags:
                 clause_end = min([i for i in (f.text.find(c, t.end, sent[1]) for c in ";") if i >= 0] or [sent[1]])
-                if not any(t.end <= x.mention.start < clause_end and x.mention.start - t.end < 90 for x in terms_ok):
+                if not any(
+                    t.end <= x.mention.start < clause_end and x.mention.start - t.end < 90 for x in terms_ok
+                ) and not LIFE_OR_DEATH[f.lang].match(f.text[t.end : min(clause_end, t.end + 40)]):
                     continue
+            if (
+                "needs_charge" in t.flags
+                and "charge_named" not in t.flags
+                and not any(0 <= c.start - t.end <= 15 for c in f.charges)
+            ):
+                continue  # "X bị cáo buộc dùng Facebook để ...": the content of an accusation, not a charging act
             kept.append(t)
+        sent_terms = [t for t in f.terms if _within(t.mention.start, sent)]
+        if any(t.excluded == "total" for t in sent_terms) and not any(t.excluded is None for t in sent_terms):
+            # "With this verdict, the three received a combined 22 years": a total is no term and makes no
+            # event of its own; its date and charges still go to the events stated for each person
+            for t in kept:
+                if t.event_type in TERM_TYPES and "total_only" not in t.flags:
+                    t.flags = (*t.flags, "total_only")
         if any(t.event_type == "sentence" for t in kept):
             # "sentenced X to three years and fined her 100 million dong": a court fine is part of the sentence
             kept = [
@@ -185,6 +100,13 @@ class EventBuilder:
         appeals = [t for t in kept if t.event_type == "appeal"]
         out: list[Trigger] = []
         for t in kept:
+            if t.event_type == "sentence" and any(
+                "reduced" in a.flags
+                and 0 <= a.start - t.end < 80
+                and not re.search(r"[;.,]|\b(?:but|nhưng)\b", f.text[t.end : a.start])
+                for a in appeals
+            ):
+                continue  # "Mức án của B được giảm từ 8 năm xuống còn 4 năm": the term of the appeal outcome
             if t.event_type in ("sentence", "trial") and any(
                 a.start < t.start
                 and not re.search(r"\b(?:who|which|và sau|but|then)\b|—|;", f.text[a.end : t.start])
@@ -351,6 +273,14 @@ class EventBuilder:
                     o.event_type == t.event_type and t.end <= o.start and o.end <= p.start for o in others
                 ):
                     continue  # "A bị bắt tháng 7, còn B bị bắt tháng 9": B is the subject of the second one
+                if any(
+                    t.end <= o.start
+                    and o.end <= p.start
+                    and any(t.end <= q.start < o.start for q in persons if q is not p)
+                    and "," in text[t.end : o.start]
+                    for o in others
+                ):
+                    continue  # "trả tự do cho A, giảm án cho B": B is the object of the second verb only
                 after.append(p)
         if after and before:
             # "giảm án cho A ..., và giữ nguyên bản án ... đối với B": a trigger with an object of its own
@@ -500,287 +430,6 @@ class EventBuilder:
                     targets = same or targets
             for d in targets[:1] if owner is None else targets:
                 self._put_term(d, term)
-
-    _pending_terms: list[tuple[PersonMention, FoundTerm]]
-    _merged_into: dict[int, Draft]
-    _case_charges: list[tuple[set[str] | None, list[ChargeMention]]]  # (person keys or every person, articles)
-
-    @staticmethod
-    def _put_term(d: Draft, term: FoundTerm) -> None:
-        if term.mention.kind == "probation":
-            if d.probation is None:
-                d.probation = term.mention.months
-        else:
-            if d.prison is None or "reduced" in d.flags:
-                d.prison = term.mention.months
-                d.suspended = d.suspended or term.mention.suspended
-
-    def _orphan_terms(self) -> None:
-        for owner, term in self._pending_terms:
-            keys = {k for _, k, _ in _expand(owner)}
-            cands = [d for d in self.drafts if d.key in keys and d.event_type in TERM_TYPES and d.sent[0] < owner.start]
-            if cands:
-                self._put_term(cands[-1], term)
-
-    def _later_between(self, a: Draft, b: Draft) -> bool:
-        """ "arrested in May and later charged": the two triggers are not one moment."""
-        if a.trigger is None or b.trigger is None:
-            return True
-        x, y = sorted((a.trigger, b.trigger), key=lambda t: t.start)
-        return bool(LATER.search(self.f.text[x.start : y.end]))
-
-    def _also_dates(self) -> None:
-        """ "Ông C cũng bị y án 7 năm tù", "Y was also sentenced to five years": without a date of its own,
-        the event takes the date of the same kind of event in the previous sentence."""
-        f = self.f
-        idx = {s: i for i, s in enumerate(f.sents)}
-        for d in self.drafts:
-            if d.date is not None or d.sent not in idx or idx[d.sent] == 0:
-                continue
-            s, e = d.sent
-            if not ALSO[f.lang].search(f.text[s:e]):
-                continue
-            prev = f.sents[idx[d.sent] - 1]
-            dated = {
-                (o.date.start, o.date.end): o.date
-                for o in self.drafts
-                if o.sent == prev and o.event_type == d.event_type and o.date is not None
-            }
-            if len(dated) == 1:
-                d.date = next(iter(dated.values()))
-
-    # ------------------------------------------------------------------ orphans
-    def _attach_orphans(self) -> None:
-        """A trigger sentence without a named person ("A court jailed a farmer for six years")
-        gives its details to the same-type events of the next sentences, or to the first person
-        named in the next sentence."""
-        f = self.f
-        for si, o in self.orphans:
-            s, e = o.sent
-            indefinite = bool(INDEFINITE[f.lang].search(f.text[s:e]))
-            stated = [c for c in o.charges if c.article is not None]
-            if stated and CASE_NOUN[f.lang].search(f.text[s:e]):
-                # "Vụ án được xét xử theo Điều 79", "The case was brought under Article 88": every person's case
-                self._case_charges.append((None, stated))
-            if o.event_type == "appeal" and "upheld" in o.flags:
-                earlier = [d for d in self.drafts if d.event_type == "appeal" and d.sent[0] <= s]
-                prev_sent = f.sents[si - 1] if si > 0 else None
-                if (
-                    earlier
-                    and len({d.key for d in earlier}) == 1
-                    and not any(d.event_type == "sentence" and d.sent == prev_sent for d in self.drafts)
-                ):
-                    # "... mở phiên phúc thẩm xét xử X ... HĐXX tuyên y án sơ thẩm": the outcome of X's appeal
-                    for d in earlier:
-                        d.flags = tuple(set(d.flags) | {"upheld"})
-                        d.date = d.date or o.date
-                    continue
-            if o.prison is None and o.date is None and not o.charges and not indefinite:
-                continue
-            if o.event_type == "appeal" and "upheld" in o.flags and si > 0:
-                prev = [d for d in self.drafts if d.event_type == "sentence" and d.sent == f.sents[si - 1]]
-                if prev:
-                    # "Các mức án được giữ nguyên tại phiên phúc thẩm ngày ...": the sentences just listed
-                    for sd in prev:
-                        d = Draft(
-                            sd.person,
-                            sd.key,
-                            sd.full,
-                            "appeal",
-                            o.sent,
-                            o.trigger,
-                            list(sd.charges),
-                            sd.prison,
-                            sd.probation,
-                            sd.suspended,
-                            o.date,
-                            o.flags,
-                            sd.order,
-                        )
-                        self.drafts.append(d)
-                    continue
-            nxt = [d for d in self.drafts if d.event_type == o.event_type and d.sent in f.sents[si + 1 : si + 3]]
-            if nxt:
-                keys = {d.key for d in nxt}
-                for d in nxt:
-                    if d.date is None and o.date is not None:
-                        d.date = o.date
-                    if len(keys) == 1 and d.prison is None:
-                        d.prison, d.probation = o.prison, d.probation or o.probation
-                    if not d.charges:
-                        d.charges = o.charges
-                continue
-            if (o.prison is None and not indefinite) or si + 1 >= len(f.sents):
-                continue
-            ns = f.sents[si + 1]
-            cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
-            if not cands:
-                continue
-            p = cands[0]
-            for text, key, full in _expand(p)[:1]:
-                d = Draft(
-                    text,
-                    key,
-                    full,
-                    o.event_type,
-                    ns,
-                    o.trigger,
-                    list(o.charges),
-                    o.prison,
-                    o.probation,
-                    o.suspended,
-                    o.date,
-                    o.flags,
-                    p.start,
-                )
-                self.drafts.append(d)
-
-    # ------------------------------------------------------------------ merging and conventions
-    @staticmethod
-    def _date_key(d: Draft, published: Published | None) -> str | None:
-        if d.date is None:
-            return None
-        iso, _ = resolve(d.date, published)
-        return iso[:7] if iso else None
-
-    def _precision(self, d: Draft) -> str | None:
-        return resolve(d.date, self.f.published)[1] if d.date is not None else None
-
-    def _merge(self, drafts: list[Draft]) -> list[Draft]:
-        out: list[Draft] = []
-        pub = self.f.published
-        for d in drafts:
-            target = None
-            for o in out:
-                if o.key != d.key or o.event_type != d.event_type:
-                    continue
-                a, b = self._date_key(o, pub), self._date_key(d, pub)
-                if a and b and a != b:
-                    continue
-                if o.prison and d.prison and o.prison != d.prison and o.event_type in TERM_TYPES and a != b:
-                    continue
-                target = o
-                break
-            if target is None:
-                out.append(d)
-                continue
-            self._merged_into[id(d)] = target
-            if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
-                target.date = d.date or target.date
-            elif d.date is not None and a == b and self._precision(target) == "month" and self._precision(d) == "day":
-                target.date = d.date  # "detained in March" then "arrested on March 27, 2021"
-            target.prison = target.prison if target.prison is not None else d.prison
-            target.probation = target.probation if target.probation is not None else d.probation
-            target.suspended = target.suspended or d.suspended
-            target.flags = tuple(set(target.flags) | set(d.flags))
-            for c in d.charges:
-                if c not in target.charges:
-                    target.charges.append(c)
-            if target.full is None and d.full is not None:
-                target.full = d.full
-        return out
-
-    def _conventions(self, drafts: list[Draft]) -> list[Draft]:
-        by_person: dict[str, list[Draft]] = {}
-        for d in drafts:
-            by_person.setdefault(d.key, []).append(d)
-        out: list[Draft] = []
-        for _, ds in by_person.items():
-            types = {d.event_type for d in ds}
-            sentence = next((d for d in ds if d.event_type == "sentence"), None)
-            stated = [c for d in ds for c in d.charges if c.article is not None]
-            if not stated:
-                stated = [c for keys, cs in self._case_charges if keys is None or ds[0].key in keys for c in cs]
-            appeal = next((d for d in ds if d.event_type == "appeal"), None)
-            if sentence is not None and appeal is not None and self._continues_appeal(sentence, appeal):
-                appeal.prison = appeal.prison if appeal.prison is not None else sentence.prison
-                appeal.probation = appeal.probation if appeal.probation is not None else sentence.probation
-                ds = [d for d in ds if d is not sentence]
-                sentence = next((d for d in ds if d.event_type == "sentence"), None)
-            for d in ds:
-                if d.event_type == "trial" and sentence is not None:
-                    pub = self.f.published
-                    if (
-                        self._date_key(sentence, pub) is None
-                        and self._date_key(d, pub) is not None
-                        or sentence.date is None
-                    ):
-                        sentence.date = d.date
-                    continue
-                if d.event_type == "appeal" and d.prison is None and "upheld" in d.flags and sentence is not None:
-                    d.prison = sentence.prison
-                    d.probation = d.probation if d.probation is not None else sentence.probation
-                if not any(c.article is not None for c in d.charges):
-                    d.charges = d.charges + [c for c in stated if c not in d.charges]
-                out.append(d)
-            _ = types
-        out.sort(key=lambda d: (d.sent[0], d.order))
-        return out
-
-    def _continues_appeal(self, sentence: Draft, appeal: Draft) -> bool:
-        """A verdict sentence right after the appeal sentence, without its own date or a first-instance
-        cue, reports the appeal's result ("...phiên tòa phúc thẩm. ... bà X phải chịu mức án 9 năm")."""
-        f = self.f
-        idx = {s: i for i, s in enumerate(f.sents)}
-        if idx.get(sentence.sent, -9) != idx.get(appeal.sent, -9) + 1:
-            return False
-        if sentence.date is not None and self._date_key(sentence, f.published) != self._date_key(appeal, f.published):
-            return False
-        s, e = sentence.sent
-        return not FIRST_INSTANCE.search(f.text[s:e])
-
-    def _to_event(self, d: Draft) -> ExtractedEvent:
-        f = self.f
-        charges = merge_charges(d.charges)
-        date = precision = date_text = None
-        if d.date is not None:
-            date, precision = resolve(d.date, f.published)
-            date_text = d.date.text
-        s, e = d.sent
-        quote = f.text[s:e].strip()
-        qs = s + (len(f.text[s:e]) - len(f.text[s:e].lstrip()))
-        return ExtractedEvent(
-            person=d.person,
-            event_type=d.event_type,
-            person_full=d.full,
-            charges=charges,
-            prison_months=d.prison if d.event_type in TERM_TYPES else None,
-            probation_months=d.probation if d.event_type in TERM_TYPES else None,
-            suspended=d.suspended,
-            date=date,
-            date_precision=precision,
-            date_text=date_text,
-            quote=quote,
-            start=qs,
-            end=qs + len(quote),
-        )
-
-
-def merge_charges(mentions: list[ChargeMention]) -> list[Charge]:
-    """One Charge per article number (an article named twice, once with its code year and once
-    without, is one charge: keep the year and the label); charges named without a number are kept
-    once per label."""
-    by_article: dict[int, Charge] = {}
-    out: list[Charge] = []
-    labels: set[str] = set()
-    for c in mentions:
-        if c.article is None:
-            key = fold(c.label)
-            if key and key not in labels:
-                labels.add(key)
-                out.append(Charge(article=None, code_year=c.code_year, label=c.label))
-            continue
-        known = by_article.get(c.article)
-        if known is None:
-            known = by_article[c.article] = Charge(
-                article=c.article, code_year=c.code_year, label=c.label, inferred=c.inferred
-            )
-            out.append(known)
-            continue
-        known.code_year = known.code_year or c.code_year
-        known.label = known.label or c.label
-        known.inferred = known.inferred and c.inferred  # stated anywhere -> not inferred
-    return out
 
 
 def build_events(found: Found) -> list[ExtractedEvent]:

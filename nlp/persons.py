@@ -10,20 +10,15 @@ speaker).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.mentions import PersonMention
+from nlp.names import NameLexicon, _is_cap, _joined, _name_runs, _strip_possessive, _Word, _words
+from nlp.textutil import UPPER
 from presswatch.ids import fold
 
-# a Vietnamese syllable written without diacritics: onset, vowel nucleus, final consonant
-SYLLABLE_RE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(?:(?:uye|ie|uo|ye)(?=ng|nh|ch|[cmnptu])|uya|uyu|ieu|yeu|uoi|uou|oai|oay|uay|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|oo|"
-    r"ua|ue|ui|uu|uy|a|e|i|o|u|y)"
-    r"(?:ng|nh|ch|[cmnpt])?$"
-)
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+__all__ = ["NameLexicon", "PersonFinder"]
+
 STABLE_ROLES = (
     "judge",
     "court president",
@@ -63,172 +58,6 @@ STABLE_ROLES = (
 )
 
 
-@dataclass
-class NameLexicon:
-    """The name data of one language, folded for lookup."""
-
-    family: frozenset[str]
-    family_ascii: frozenset[str]
-    minority: tuple[tuple[str, ...], ...]
-    religious: frozenset[str]
-    inside: frozenset[str]
-    max_syllables: int
-    honorifics: tuple[str, ...]
-    male: frozenset[str]
-    female: frozenset[str]
-    female_middle: frozenset[str]
-    non_name: frozenset[str]
-    stop_names: frozenset[str]
-    pronouns: dict[str, str]
-    groups: dict[str, int]
-    anaphor_nouns: tuple[str, ...]
-    alias_cues: tuple[str, ...]
-    role_before: tuple[str, ...]
-    role_after: tuple[str, ...]
-    speech_after: re.Pattern[str]
-    speech_before: re.Pattern[str] | None = None
-    speech_before_right: re.Pattern[str] | None = None
-    speech_before_not: re.Pattern[str] | None = None
-    number_words: frozenset[str] = field(default_factory=frozenset)
-    place_before: re.Pattern[str] | None = None
-    place_after: re.Pattern[str] | None = None
-    title_words: frozenset[str] = field(default_factory=frozenset)
-    organisations: frozenset[str] = field(default_factory=frozenset)
-    org_before: re.Pattern[str] | None = None
-    org_after: re.Pattern[str] | None = None
-    object_verbs: re.Pattern[str] | None = None
-    object_next: re.Pattern[str] | None = None
-
-    @classmethod
-    def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
-        hon = sorted(names["honorifics"]["en"] + names["honorifics"]["vi"], key=len, reverse=True)
-        return cls(
-            family=frozenset(x.lower() for x in names["family_names"]),
-            family_ascii=frozenset(fold(x) for x in names["family_names"]),
-            minority=tuple(tuple(fold(x).split()) for x in names["minority_prefixes"]),
-            religious=frozenset(fold(x) for x in names["religious_prefixes"]),
-            inside=frozenset(names["particles_inside"]),
-            max_syllables=int(names["max_syllables"]),
-            honorifics=tuple(hon),
-            male=frozenset(names["gender"]["male"]),
-            female=frozenset(names["gender"]["female"]),
-            female_middle=frozenset(names["gender"]["female_middle"]),
-            non_name=frozenset(names["non_name_words"]),
-            stop_names=frozenset(fold(x) for x in names["stop_names"]),
-            pronouns={k: v for k, v in names["pronouns"][lang].items()},
-            groups={k: int(v) for k, v in names["group_words"][lang].items()},
-            anaphor_nouns=tuple(names["anaphor_nouns"][lang]),
-            alias_cues=tuple(sorted(names["alias_cues"][lang], key=len, reverse=True)),
-            role_before=tuple(x.lower() for x in roles[lang]["before"]),
-            role_after=tuple(x.lower() for x in roles[lang]["after"]),
-            speech_after=re.compile(roles["speech_after_regex"][lang], re.IGNORECASE),
-            speech_before=_compile(roles.get("speech_before_regex", {}).get(lang), re.IGNORECASE),
-            speech_before_right=_compile(roles.get("speech_before_right", {}).get(lang), re.IGNORECASE),
-            speech_before_not=_compile(roles.get("speech_before_not", {}).get(lang), re.IGNORECASE),
-            number_words=frozenset(numbers[lang].keys()),
-            place_before=re.compile(names["place_context"][f"{lang}_before"], re.IGNORECASE),
-            place_after=re.compile(names["place_context"][f"{lang}_after"], re.IGNORECASE),
-            title_words=frozenset(names.get("title_words", ())),
-            organisations=frozenset(fold(x) for x in names.get("organisations", ())),
-            org_before=_compile(names.get("org_context", {}).get(f"{lang}_before")),
-            org_after=_compile(names.get("org_context", {}).get(f"{lang}_after")),
-            object_verbs=_compile(names.get("object_pronouns", {}).get(f"{lang}_verbs_before"), re.IGNORECASE),
-            object_next=_compile(names.get("object_pronouns", {}).get(f"{lang}_next_ok"), re.IGNORECASE),
-        )
-
-    def continues_name(self, word: str) -> bool:
-        """May this capitalised word continue a Vietnamese name? Words with Vietnamese diacritics
-        may; a plain-ASCII word must be a possible Vietnamese syllable and not an English title-case
-        word ("Tran Van A Detained", "Pham Thi B To Face Trial")."""
-        if word in self.title_words:
-            return False
-        if not word.isascii():
-            return True
-        return bool(SYLLABLE_RE.match(word.lower()))
-
-
-def _compile(pattern: str | None, flags: int = 0) -> re.Pattern[str] | None:
-    return re.compile(pattern, flags) if pattern else None
-
-
-@dataclass
-class _Word:
-    start: int
-    end: int
-    text: str
-
-
-def _words(text: str) -> list[_Word]:
-    out = []
-    for m in WORD_RE.finditer(text):
-        t = m.group()
-        end = m.end()
-        if t.endswith(("'s", "’s")) and len(t) > 2:
-            t = t[:-2]
-            end -= 2
-        out.append(_Word(m.start(), end, t))
-    return out
-
-
-def _is_cap(w: str) -> bool:
-    return w[:1].isupper()
-
-
-def _joined(text: str, a: _Word, b: _Word) -> bool:
-    """Two words belong to one name: separated by a single space or hyphen only."""
-    gap = text[a.end : b.start]
-    return gap in (" ", "-", "\u00a0")
-
-
-def _name_runs(text: str, words: list[_Word], lex: NameLexicon) -> list[tuple[int, int]]:
-    """(first word index, last word index + 1) of capitalised runs that start with a family name,
-    a minority prefix or a religious prefix."""
-    runs: list[tuple[int, int]] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        w = words[i]
-        fw = fold(w.text)
-        plain = fw == w.text.lower()
-        start_ok = (
-            _is_cap(w.text)
-            and w.text not in lex.non_name
-            and (
-                w.text.lower() in lex.family
-                or (plain and fw in lex.family_ascii)
-                or fw in lex.religious
-                or any(p[0] == fw for p in lex.minority)
-            )
-        )
-        if not start_ok or (w.text.isupper() and len(w.text) > 1):
-            i += 1
-            continue
-        kinh = w.text.lower() in lex.family or (plain and fw in lex.family_ascii)
-        j = i + 1
-        while j < n and j - i < lex.max_syllables and _joined(text, words[j - 1], words[j]):
-            t = words[j].text
-            if t in lex.non_name or (t.isupper() and len(t) > 1):
-                break
-            if kinh and _is_cap(t) and not lex.continues_name(t):
-                break
-            if _is_cap(t) or (t in lex.inside and j + 1 < n and _is_cap(words[j + 1].text)):
-                j += 1
-                continue
-            break
-        if j - i >= 2:
-            name = fold(text[words[i].start : words[j - 1].end])
-            if name not in lex.stop_names and not any(name.startswith(s + " ") for s in lex.stop_names):
-                runs.append((i, j))
-                i = j
-                continue
-        i += 1
-    return runs
-
-
-def _strip_possessive(s: str) -> str:
-    return re.sub(r"['’]s?$", "", s).strip()
-
-
 class PersonFinder:
     """Finds and resolves person mentions in one document."""
 
@@ -261,7 +90,11 @@ class PersonFinder:
         if ents:
             self._model_entities(text, words, ents, mentions, taken)
         self._honorific_names(text, words, mentions, taken)
-        mentions[:] = [m for m in mentions if not self._is_place(text, m) and not self._is_org(text, m)]
+        mentions[:] = [
+            m
+            for m in mentions
+            if not self._is_place(text, m) and not self._is_org(text, m) and not self._is_descriptor(text, m)
+        ]
         mentions.sort(key=lambda m: m.start)
         self._parenthetical_aliases(text, mentions)
         self._short_names(text, words, mentions, taken, sents, det_offsets)
@@ -282,7 +115,9 @@ class PersonFinder:
         for cue in lex.alias_cues:
             for m in re.finditer(r"\b" + re.escape(cue) + r"\b", text, re.IGNORECASE):
                 after = text[m.end() : m.end() + 60]
-                am = re.match(r"\s*(?:is\s+|was\s+|as\s+|of\s+)?[\"“‘']?((?:[A-ZÀ-ỸĐ][^\W\d_]*[\s-]?){1,4})", after)
+                am = re.match(
+                    r"\s*(?:is\s+|was\s+|as\s+|of\s+)?[\"“‘']?((?:" + UPPER + r"[^\W\d_]*[\s-]?){1,4})", after
+                )
                 before = text[max(0, m.start() - 80) : m.start()]
                 owner: PersonMention | None = None
                 for pm in reversed(mentions):
@@ -292,7 +127,8 @@ class PersonFinder:
                 if owner is None:
                     # a single capitalised word right before the cue ("Khiem – known ... as")
                     bm = re.search(
-                        r"([A-ZÀ-ỸĐ][^\W\d_]+(?: [A-ZÀ-ỸĐ][^\W\d_]+){0,3})\s*(?:,|–|—|-|\()\s*(?:also |better |now )?"
+                        r"(" + UPPER + r"[^\W\d_]+(?: " + UPPER + r"[^\W\d_]+){0,3})"
+                        r"\s*(?:,|–|—|-|\()\s*(?:also |better |now )?"
                         r"(?:known (?:to many )?(?:by|as)\s*(?:his |her )?)?$",
                         before,
                     )
@@ -333,6 +169,16 @@ class PersonFinder:
             return False
         before = text[max(0, m.start - 50) : m.start]
         return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
+
+    def _is_descriptor(self, text: str, m: PersonMention) -> bool:
+        """ "a Montagnard Christian activist": capitalised words between an article and a role noun."""
+        lex = self.lex
+        if m.kind != "name" or lex.descriptor_before is None or lex.descriptor_after is None:
+            return False
+        return bool(
+            lex.descriptor_before.search(text[max(0, m.start - 12) : m.start])
+            and lex.descriptor_after.match(text[m.end : m.end + 60])
+        )
 
     def _is_org(self, text: str, m: PersonMention) -> bool:
         """Outlets and organisations named like people ("Luat Khoa magazine", "báo Thanh Niên")."""
@@ -533,7 +379,7 @@ class PersonFinder:
             sent = text[s:e]
             lead = re.match(
                 r"[\s\"“‘'(]*(?:(?:However|But|And|Then|Later|Meanwhile|Tuy nhiên|Sau đó|Trước đó),?\s+"
-                r"|[A-ZÀ-ỸĐ][^,.;:\"“”]{0,40},\s+(?=(?:he|she|họ|ông|bà|anh|chị|cả \w+)\b))?",
+                r"|" + UPPER + r"[^,.;:\"“”]{0,40},\s+(?=(?:he|she|họ|ông|bà|anh|chị|cả \w+)\b))?",
                 sent,
             )
             off = s + (lead.end() if lead else 0)
@@ -554,7 +400,7 @@ class PersonFinder:
                 if not pm:
                     continue
                 after = rest[pm.end() :]
-                if self.lang == "vi" and re.match(r"\s+[A-ZÀ-ỸĐ]", after):
+                if self.lang == "vi" and re.match(r"\s+" + UPPER, after):
                     continue  # honorific before a name, not a pronoun
                 mentions.append(
                     PersonMention(off, off + pm.end(), text[off : off + pm.end()], kind="pronoun", gender=gender)

@@ -27,6 +27,20 @@ EXCLUDE_WINDOW = {
 }
 
 
+TOTAL = {
+    "en": re.compile(r"\b(?:combined|total(?:ling|ing)?|in total|altogether|aggregate)\b", re.IGNORECASE),
+    "vi": re.compile(r"(?:tổng cộng|tổng mức án|\btổng\b)", re.IGNORECASE),
+}
+# a reduction "from A to B": B is the term that results
+REDUCED_TO = {
+    "en": re.compile(
+        r"\b(?:cut|cuts|reduc\w*|commut\w*|shorten\w*|lower\w*|trimm?\w*)\b[^.;]{0,60}\bfrom\b[^.;]{0,30}?\bto\s*$",
+        re.IGNORECASE,
+    ),
+    "vi": re.compile(r"\bgiảm\b[^.;]{0,60}\btừ\b[^.;]{0,30}?\b(?:xuống(?: còn)?|còn)\s*$", re.IGNORECASE),
+}
+
+
 @dataclass
 class TermRules:
     lang: str
@@ -175,6 +189,10 @@ class TermFinder:
             excluded = "window"
         if r.lang == "en" and re.search(r"\bfrom\s*$", pre, re.IGNORECASE):
             excluded = "from"
+        if excluded is not None and TOTAL[r.lang].search(pre[-40:]):
+            excluded = "total"  # "a combined 22 years", "tổng cộng 30 năm tù": never a term, never an event
+        if excluded is not None and REDUCED_TO[r.lang].search(_clause_before(text, start, 140)):
+            excluded = None  # "cut his sentence from eight to four years": the resulting term
         kind = "bare"
         if r.probation_post.search(post) or r.probation_pre.search(pre):
             kind = "probation"
@@ -192,10 +210,10 @@ class TermFinder:
     def _propagate_exclusion(self, text: str, found: list[FoundTerm]) -> None:
         """ "a combined total 31 years in prison and six years of probation": both excluded."""
         for a, b in zip(found, found[1:], strict=False):
-            if a.excluded in ("window", "pre") and not b.excluded:
+            if a.excluded in ("window", "pre", "total") and not b.excluded:
                 gap = text[a.mention.end : b.mention.start]
                 if re.fullmatch(
                     r"\W*(?:in (?:prison|jail)|of (?:imprisonment|prison)|behind bars|tù(?: giam)?)?\W*(?:and|và|,)\W*",
                     gap,
                 ):
-                    b.excluded = "coordinated"
+                    b.excluded = "total" if a.excluded == "total" else "coordinated"

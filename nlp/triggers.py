@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlp.mentions import Trigger
+from nlp.textutil import UPPER
 
-CAPITALISED = re.compile(r"(?<=[^\W\d_] )[A-ZÀ-ỸĐ][^\W\d_]*")
+CAPITALISED = re.compile(r"(?<=[^\W\d_] )" + UPPER + r"[^\W\d_]*")
 
 
 @dataclass
@@ -41,6 +42,15 @@ class TriggerFinder:
         self.scheduled = re.compile(scheduled, re.IGNORECASE) if scheduled else None
         future = data["blockers"].get(f"release_future_{lang}")
         self.release_future = re.compile(future, re.IGNORECASE) if future else None
+        blockers = data["blockers"]
+        self.advocacy = _opt(blockers.get(f"advocacy_{lang}"))
+        self.advocacy_stop = _opt(blockers.get(f"advocacy_stop_{lang}"))
+        self.source_before = _opt(blockers.get(f"source_noun_before_{lang}"))
+        self.source_after = _opt(blockers.get(f"source_noun_after_{lang}"))
+        self.charge_named = _opt(blockers.get(f"needs_charge_after_{lang}"))
+        bg = data.get("background", {})
+        self.background_after = _opt(bg.get(f"after_{lang}"))
+        self.background_sentence = _opt(bg.get(f"sentence_{lang}"))
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -48,18 +58,28 @@ class TriggerFinder:
             for m in p.regex.finditer(text):
                 if any(t.start < m.end() and m.start() < t.end for t in found):
                     continue
+                if self.lang == "vi" and _inside_name(text, m.start(), m.group()):
+                    continue  # "Tổ chức Ân xá Quốc tế": a capitalised word inside a sentence belongs to a name
                 trig = Trigger(m.start(), m.end(), m.group(), p.event_type, p.flags)
                 trig.blocked = self._blocked(text, trig)
                 if self.scheduled is not None and self.scheduled.search(text[max(0, m.start() - 60) : m.start()]):
                     trig.flags = (*trig.flags, "scheduled")
-                if self.background is not None and self.background.search(text[max(0, m.start() - 40) : m.start()]):
+                if self._background(text, m.start(), m.end()):
                     trig.flags = (*trig.flags, "background")
+                if (
+                    "needs_charge" in p.flags
+                    and self.charge_named is not None
+                    and self.charge_named.match(text[m.end() : m.end() + 40])
+                ):
+                    trig.flags = (*trig.flags, "charge_named")
                 if self.served is not None and self.served.search(text[max(0, m.start() - 40) : m.start()]):
                     trig.flags = (*trig.flags, "served")
                 found.append(trig)
         for m in self.reporting.finditer(text):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
+            if _inside_name(text, m.start(), m.group()):
+                continue  # a capitalised word inside a sentence is a name ("Hồ Văn Đăng"), not "đăng"
             found.append(Trigger(m.start(), m.end(), m.group(), "report", (), reporting=True))
         found.sort(key=lambda t: t.start)
         events = [t for t in found if not t.reporting]
@@ -70,13 +90,39 @@ class TriggerFinder:
                 b.flags = (*b.flags, "background")
         return found
 
+    def _background(self, text: str, start: int, end: int) -> bool:
+        """ "previously arrested", "convicted in earlier trials", "Among those still imprisoned are ..."."""
+        if self.background is not None and self.background.search(text[max(0, start - 40) : start]):
+            return True
+        sent_end = min([i for i in (text.find(c, end) for c in ".;\n") if i >= 0] or [len(text)])
+        if self.background_after is not None and self.background_after.match(text[end:sent_end]):
+            return True
+        sent_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        return self.background_sentence is not None and bool(self.background_sentence.match(text[sent_start:start]))
+
+    def _advocacy(self, before: str) -> bool:
+        """ "urged Hanoi to drop the charges against X and release him", "kêu gọi trả tự do cho X": the
+        call for an event is not the event (no comma, relative clause or passive verb in between)."""
+        if self.advocacy is None:
+            return False
+        cues = list(self.advocacy.finditer(before[-160:]))
+        if not cues:
+            return False
+        rest = before[-160:][cues[-1].end() :]
+        return self.advocacy_stop is None or not self.advocacy_stop.search(rest)
+
     def _blocked(self, text: str, trig: Trigger) -> bool:
         clause_start = max(text.rfind(c, 0, trig.start) for c in ".;\n!?")
         before = text[clause_start + 1 : trig.start]
         # capitalised words inside the clause are names ("a court in Can Tho"), never modal cues
         before = CAPITALISED.sub(lambda m: "X" * len(m.group()), before)
-        if self.blocker.search(before[-60:]):
+        if self.blocker.search(before[-60:]) or self._advocacy(before):
             return True
+        if "source_noun" in trig.flags and (
+            (self.source_before is not None and self.source_before.search(before[-40:]))
+            or (self.source_after is not None and self.source_after.match(text[trig.end : trig.end + 30]))
+        ):
+            return True  # "According to the indictment, X used ...": the content of the indictment
         if trig.event_type == "appeal" and self._not_a_hearing(text, trig, before):
             return True
         if trig.event_type == "release" and self.release_future is not None and self.release_future.search(before):
@@ -95,3 +141,12 @@ class TriggerFinder:
         ends = [i for i in (text.find(c, trig.end) for c in ".!?\n") if i >= 0]
         e = min(ends) if ends else len(text)
         return not (self.hearing.search(text[s : trig.start]) or self.hearing.search(text[trig.end : e]))
+
+
+def _opt(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _inside_name(text: str, start: int, word: str) -> bool:
+    """A capitalised word after a letter (not a sentence start) is part of a name."""
+    return word[:1].isupper() and bool(re.search(r"[^\W\d_][\s,]+$", text[max(0, start - 3) : start]))

@@ -2,8 +2,11 @@
 
 - the shared development set (../shared/data/dev_events.jsonl): the acceptance figures of the
   extraction issue, measured the way the shared scorer measures;
-- the project's held-out passages (tests/data/heldout_events.jsonl), written independently of the
-  extractor in the styles of state media, exile media and NGO reports.
+- the project's held-out passages (tests/data/heldout_events.jsonl: short passages;
+  tests/data/heldout_long_events.jsonl: article excerpts of 7-12 sentences), written independently of
+  the extractor in the styles of state media, exile media and NGO reports. The extractor's own
+  tests never use their sentences; the figures pinned here are the ones measured when they were added,
+  less a small margin.
 """
 
 import json
@@ -20,6 +23,7 @@ SHARED = ROOT.parent / "shared"
 DEV = SHARED / "data" / "dev_events.jsonl"
 SCORER = SHARED / "tools" / "score_events.py"
 HELDOUT = ROOT / "tests" / "data" / "heldout_events.jsonl"
+HELDOUT_LONG = ROOT / "tests" / "data" / "heldout_long_events.jsonl"
 
 pytestmark = pytest.mark.slow
 
@@ -53,11 +57,16 @@ def test_cli_output_scores_the_same_with_the_shared_scorer(tmp_path: Path) -> No
         assert ours[key] == theirs[key], key
 
 
-def test_heldout_passages_gate() -> None:
-    report = evaluate_file(HELDOUT, None, "en_core_web_sm")
+@pytest.mark.parametrize(
+    ("gold", "f1", "prison", "charges", "date"),
+    [(HELDOUT, 0.92, 0.94, 0.90, 0.89), (HELDOUT_LONG, 0.92, 0.92, 0.87, 0.88)],
+    ids=["short", "long"],
+)
+def test_heldout_passages_gate(gold: Path, f1: float, prison: float, charges: float, date: float) -> None:
+    report = evaluate_file(gold, None, "en_core_web_sm")
     print(format_report(report))
     accuracy = report["attribute_accuracy"]
-    assert report["f1"] >= 0.84
-    assert accuracy["prison_months"] >= 0.85
-    assert accuracy["charge_articles"] >= 0.80
-    assert accuracy["date"] >= 0.74
+    assert report["f1"] >= f1
+    assert accuracy["prison_months"] >= prison
+    assert accuracy["charge_articles"] >= charges
+    assert accuracy["date"] >= date

@@ -1,0 +1,319 @@
+"""Document-level event rules: details of triggers without a person go to the persons named next,
+dates carried from the previous sentence, merging of one person's mentions of one event, and the
+labelling conventions (LABELLING.md) applied per person; finally the ExtractedEvent records."""
+
+from __future__ import annotations
+
+from nlp.dates import Published, resolve
+from nlp.events_common import (
+    ALSO,
+    CASE_NOUN,
+    FIRST_INSTANCE,
+    INDEFINITE,
+    LATER,
+    PROCEEDING,
+    TERM_TYPES,
+    Draft,
+    Found,
+    _expand,
+    _within,
+    merge_charges,
+)
+from nlp.mentions import ChargeMention, PersonMention
+from nlp.terms import FoundTerm
+from presswatch.models import ExtractedEvent
+
+
+class DocumentRules:
+    """Mixin of EventBuilder: the rules that look across sentences."""
+
+    f: Found
+    drafts: list[Draft]
+    orphans: list[tuple[int, Draft]]
+
+    _pending_terms: list[tuple[PersonMention, FoundTerm]]
+    _merged_into: dict[int, Draft]
+    _case_charges: list[tuple[set[str] | None, list[ChargeMention]]]  # (person keys or every person, articles)
+
+    @staticmethod
+    def _put_term(d: Draft, term: FoundTerm) -> None:
+        if term.mention.kind == "probation":
+            if d.probation is None:
+                d.probation = term.mention.months
+        else:
+            if d.prison is None or "reduced" in d.flags:
+                d.prison = term.mention.months
+                d.suspended = d.suspended or term.mention.suspended
+
+    def _orphan_terms(self) -> None:
+        for owner, term in self._pending_terms:
+            keys = {k for _, k, _ in _expand(owner)}
+            cands = [d for d in self.drafts if d.key in keys and d.event_type in TERM_TYPES and d.sent[0] < owner.start]
+            if cands:
+                self._put_term(cands[-1], term)
+
+    def _later_between(self, a: Draft, b: Draft) -> bool:
+        """ "arrested in May and later charged": the two triggers are not one moment."""
+        if a.trigger is None or b.trigger is None:
+            return True
+        x, y = sorted((a.trigger, b.trigger), key=lambda t: t.start)
+        return bool(LATER.search(self.f.text[x.start : y.end]))
+
+    def _also_dates(self) -> None:
+        """ "Ông C cũng bị y án 7 năm tù", "Y was also sentenced to five years": without a date of its own,
+        the event takes the date of the same kind of event in the previous sentence."""
+        f = self.f
+        idx = {s: i for i, s in enumerate(f.sents)}
+        for d in self.drafts:
+            if d.date is not None or d.sent not in idx or idx[d.sent] == 0:
+                continue
+            s, e = d.sent
+            if not ALSO[f.lang].search(f.text[s:e]):
+                continue
+            prev = f.sents[idx[d.sent] - 1]
+            dated = {
+                (o.date.start, o.date.end): o.date
+                for o in self.drafts
+                if o.sent == prev and o.event_type == d.event_type and o.date is not None
+            }
+            if len(dated) == 1:
+                d.date = next(iter(dated.values()))
+
+    def _proceeding_dates(self) -> None:
+        """ "On Monday, the court tried Y. Y was sentenced to ...": an event without a date of its own takes
+        the date of the same proceeding (the same person's, or one without a named person) described in the
+        directly preceding sentence."""
+        f = self.f
+        idx = {s: i for i, s in enumerate(f.sents)}
+        for d in self.drafts:
+            if d.date is not None or d.event_type not in PROCEEDING or "background" in d.flags:
+                continue
+            i = idx.get(d.sent, 0)
+            if i == 0 or FIRST_INSTANCE.search(f.text[d.sent[0] : d.sent[1]]):
+                continue
+            prev = f.sents[i - 1]
+            kinds = PROCEEDING[d.event_type]
+            dated = {
+                (o.date.start, o.date.end): o.date
+                for o in self.drafts
+                if o.sent == prev and o.event_type in kinds and o.date is not None and o.key == d.key
+            }
+            dated.update(
+                {
+                    (o.date.start, o.date.end): o.date
+                    for _, o in self.orphans
+                    if o.sent == prev and o.event_type in kinds and o.date is not None
+                }
+            )
+            if len(dated) == 1:
+                d.date = next(iter(dated.values()))
+
+    # ------------------------------------------------------------------ orphans
+    def _attach_orphans(self) -> None:
+        """A trigger sentence without a named person ("A court jailed a farmer for six years")
+        gives its details to the same-type events of the next sentences, or to the first person
+        named in the next sentence."""
+        f = self.f
+        for si, o in self.orphans:
+            s, e = o.sent
+            indefinite = bool(INDEFINITE[f.lang].search(f.text[s:e]))
+            stated = [c for c in o.charges if c.article is not None]
+            if stated and CASE_NOUN[f.lang].search(f.text[s:e]):
+                # "Vụ án được xét xử theo Điều 79", "The case was brought under Article 88": every person's case
+                self._case_charges.append((None, stated))
+            if o.event_type == "appeal" and "upheld" in o.flags:
+                earlier = [d for d in self.drafts if d.event_type == "appeal" and d.sent[0] <= s]
+                prev_sent = f.sents[si - 1] if si > 0 else None
+                if (
+                    earlier
+                    and len({d.key for d in earlier}) == 1
+                    and not any(d.event_type == "sentence" and d.sent == prev_sent for d in self.drafts)
+                ):
+                    # "... mở phiên phúc thẩm xét xử X ... HĐXX tuyên y án sơ thẩm": the outcome of X's appeal
+                    for d in earlier:
+                        d.flags = tuple(set(d.flags) | {"upheld"})
+                        d.date = d.date or o.date
+                    continue
+            if o.prison is None and o.date is None and not o.charges and not indefinite:
+                continue
+            if o.event_type == "appeal" and "upheld" in o.flags and si > 0:
+                prev = [d for d in self.drafts if d.event_type == "sentence" and d.sent == f.sents[si - 1]]
+                if prev:
+                    # "Các mức án được giữ nguyên tại phiên phúc thẩm ngày ...": the sentences just listed
+                    for sd in prev:
+                        d = Draft(
+                            sd.person,
+                            sd.key,
+                            sd.full,
+                            "appeal",
+                            o.sent,
+                            o.trigger,
+                            list(sd.charges),
+                            sd.prison,
+                            sd.probation,
+                            sd.suspended,
+                            o.date,
+                            o.flags,
+                            sd.order,
+                        )
+                        self.drafts.append(d)
+                    continue
+            nxt = [d for d in self.drafts if d.event_type == o.event_type and d.sent in f.sents[si + 1 : si + 3]]
+            if nxt:
+                keys = {d.key for d in nxt}
+                for d in nxt:
+                    if d.date is None and o.date is not None:
+                        d.date = o.date
+                    if len(keys) == 1 and d.prison is None:
+                        d.prison, d.probation = o.prison, d.probation or o.probation
+                    if not d.charges:
+                        d.charges = o.charges
+                continue
+            if (o.prison is None and not indefinite) or si + 1 >= len(f.sents):
+                continue
+            ns = f.sents[si + 1]
+            cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
+            if not cands:
+                continue
+            p = cands[0]
+            for text, key, full in _expand(p)[:1]:
+                d = Draft(
+                    text,
+                    key,
+                    full,
+                    o.event_type,
+                    ns,
+                    o.trigger,
+                    list(o.charges),
+                    o.prison,
+                    o.probation,
+                    o.suspended,
+                    o.date,
+                    o.flags,
+                    p.start,
+                )
+                self.drafts.append(d)
+
+    # ------------------------------------------------------------------ merging and conventions
+    @staticmethod
+    def _date_key(d: Draft, published: Published | None) -> str | None:
+        if d.date is None:
+            return None
+        iso, _ = resolve(d.date, published)
+        return iso[:7] if iso else None
+
+    def _precision(self, d: Draft) -> str | None:
+        return resolve(d.date, self.f.published)[1] if d.date is not None else None
+
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        pub = self.f.published
+        for d in drafts:
+            target = None
+            for o in out:
+                if o.key != d.key or o.event_type != d.event_type:
+                    continue
+                a, b = self._date_key(o, pub), self._date_key(d, pub)
+                if a and b and a != b:
+                    continue
+                if o.prison and d.prison and o.prison != d.prison and o.event_type in TERM_TYPES and a != b:
+                    continue
+                target = o
+                break
+            if target is None:
+                out.append(d)
+                continue
+            self._merged_into[id(d)] = target
+            if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
+                target.date = d.date or target.date
+            elif d.date is not None and a == b and self._precision(target) == "month" and self._precision(d) == "day":
+                target.date = d.date  # "detained in March" then "arrested on March 27, 2021"
+            target.prison = target.prison if target.prison is not None else d.prison
+            target.probation = target.probation if target.probation is not None else d.probation
+            target.suspended = target.suspended or d.suspended
+            flags = set(target.flags) | set(d.flags)
+            if "total_only" not in target.flags or "total_only" not in d.flags:
+                flags.discard("total_only")  # a person's own event was stated besides the total
+            target.flags = tuple(flags)
+            for c in d.charges:
+                if c not in target.charges:
+                    target.charges.append(c)
+            if target.full is None and d.full is not None:
+                target.full = d.full
+        return [d for d in out if "total_only" not in d.flags]
+
+    def _conventions(self, drafts: list[Draft]) -> list[Draft]:
+        by_person: dict[str, list[Draft]] = {}
+        for d in drafts:
+            by_person.setdefault(d.key, []).append(d)
+        out: list[Draft] = []
+        for _, ds in by_person.items():
+            types = {d.event_type for d in ds}
+            sentence = next((d for d in ds if d.event_type == "sentence"), None)
+            stated = [c for d in ds for c in d.charges if c.article is not None]
+            if not stated:
+                stated = [c for keys, cs in self._case_charges if keys is None or ds[0].key in keys for c in cs]
+            appeal = next((d for d in ds if d.event_type == "appeal"), None)
+            if sentence is not None and appeal is not None and self._continues_appeal(sentence, appeal):
+                appeal.prison = appeal.prison if appeal.prison is not None else sentence.prison
+                appeal.probation = appeal.probation if appeal.probation is not None else sentence.probation
+                ds = [d for d in ds if d is not sentence]
+                sentence = next((d for d in ds if d.event_type == "sentence"), None)
+            for d in ds:
+                # "He had earlier been sentenced to two years" (background): another, earlier proceeding
+                if d.event_type == "trial" and sentence is not None and "background" not in sentence.flags:
+                    pub = self.f.published
+                    if (
+                        self._date_key(sentence, pub) is None
+                        and self._date_key(d, pub) is not None
+                        or sentence.date is None
+                    ):
+                        sentence.date = d.date
+                    continue
+                if d.event_type == "appeal" and d.prison is None and "upheld" in d.flags and sentence is not None:
+                    d.prison = sentence.prison
+                    d.probation = d.probation if d.probation is not None else sentence.probation
+                if not any(c.article is not None for c in d.charges):
+                    d.charges = d.charges + [c for c in stated if c not in d.charges]
+                out.append(d)
+            _ = types
+        out.sort(key=lambda d: (d.sent[0], d.order))
+        return out
+
+    def _continues_appeal(self, sentence: Draft, appeal: Draft) -> bool:
+        """A verdict sentence right after the appeal sentence, without its own date or a first-instance
+        cue, reports the appeal's result ("...phiên tòa phúc thẩm. ... bà X phải chịu mức án 9 năm")."""
+        f = self.f
+        idx = {s: i for i, s in enumerate(f.sents)}
+        if idx.get(sentence.sent, -9) != idx.get(appeal.sent, -9) + 1:
+            return False
+        if sentence.date is not None and self._date_key(sentence, f.published) != self._date_key(appeal, f.published):
+            return False
+        s, e = sentence.sent
+        return not FIRST_INSTANCE.search(f.text[s:e])
+
+    def _to_event(self, d: Draft) -> ExtractedEvent:
+        f = self.f
+        charges = merge_charges(d.charges)
+        date = precision = date_text = None
+        if d.date is not None:
+            date, precision = resolve(d.date, f.published)
+            date_text = d.date.text
+        s, e = d.sent
+        quote = f.text[s:e].strip()
+        qs = s + (len(f.text[s:e]) - len(f.text[s:e].lstrip()))
+        return ExtractedEvent(
+            person=d.person,
+            event_type=d.event_type,
+            person_full=d.full,
+            charges=charges,
+            prison_months=d.prison if d.event_type in TERM_TYPES else None,
+            probation_months=d.probation if d.event_type in TERM_TYPES else None,
+            suspended=d.suspended,
+            date=date,
+            date_precision=precision,
+            date_text=date_text,
+            quote=quote,
+            start=qs,
+            end=qs + len(quote),
+        )
