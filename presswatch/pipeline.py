@@ -85,25 +85,38 @@ def politeness_overrides(source: Source) -> list[str]:
 
 
 def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
+    """Crawl one source of the catalogue (by id): what the DAG's mapped task calls."""
+    (source,) = select_sources(settings, [source_id])
+    return crawl_one(settings, source)
+
+
+def crawl_one(settings: Settings, source: Source) -> CrawlReport:
     """Crawl one source in a Scrapy subprocess, then store the new articles (create-only)."""
     started = time.monotonic()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    workdir = (settings.data_dir / "crawls" / f"{source_id}-{stamp}").resolve()
+    workdir = (settings.data_dir / "crawls" / f"{source.id}-{stamp}").resolve()
     workdir.mkdir(parents=True, exist_ok=True)
-    report = CrawlReport(source_id=source_id, log_file=str(workdir / "scrapy.log"))
-    (source,) = select_sources(settings, [source_id])
+    report = CrawlReport(source_id=source.id, log_file=str(workdir / "scrapy.log"))
     with backend_for(settings) as backend:
-        known = sorted(backend.known_urls(source_id))
+        known = sorted(backend.known_urls(source.id))
     (workdir / "known_urls.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
-    articles_file, stats_file = workdir / "articles.jsonl", workdir / "stats.json"
+    report.error = _run_scrapy(settings, source, workdir, report.log_file)
+    _read_stats(report, workdir / "stats.json")
+    report.new_articles = _ingest(settings, workdir / "articles.jsonl")
+    report.seconds = round(time.monotonic() - started, 2)
+    return report
+
+
+def _run_scrapy(settings: Settings, source: Source, workdir: Path, log_file: str) -> str | None:
+    """Run the catalogue spider for one source; the error message when it fails."""
     cmd = [
         sys.executable, "-m", "scrapy", "crawl", "catalogue",
-        "-a", f"source_id={source_id}",
+        "-a", f"source_id={source.id}",
         "-a", f"known_urls_file={workdir / 'known_urls.txt'}",
-        "-s", f"PRESSWATCH_ARTICLES_FILE={articles_file}",
+        "-s", f"PRESSWATCH_ARTICLES_FILE={workdir / 'articles.jsonl'}",
         "-s", f"PRESSWATCH_RAW_DIR={settings.raw_dir.resolve()}",
-        "-s", f"PRESSWATCH_STATS_FILE={stats_file}",
-        "-s", f"LOG_FILE={report.log_file}",
+        "-s", f"PRESSWATCH_STATS_FILE={workdir / 'stats.json'}",
+        "-s", f"LOG_FILE={log_file}",
         *politeness_overrides(source),
     ]
     env = {**os.environ, **settings_to_env(settings), "SCRAPY_SETTINGS_MODULE": "crawlers.settings"}
@@ -111,28 +124,36 @@ def crawl_source(settings: Settings, source_id: str) -> CrawlReport:
         proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True,
                               timeout=CRAWL_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired:
-        proc = None
-        report.error = f"crawl of {source_id} timed out after {CRAWL_TIMEOUT_S} s (log: {report.log_file})"
-    if proc is not None and proc.returncode != 0:
+        return f"crawl of {source.id} timed out after {CRAWL_TIMEOUT_S} s (log: {log_file})"
+    if proc.returncode != 0:
         tail = (proc.stderr or "").strip().splitlines()[-3:]
-        report.error = (f"crawl of {source_id} failed (exit {proc.returncode}): {' | '.join(tail)}"
-                        f" (log: {report.log_file})")
-    if stats_file.exists():
-        stats = json.loads(stats_file.read_text(encoding="utf-8"))
-        report.fetched = int(stats.get("presswatch/articles_scheduled", 0))
-        report.already_stored = int(stats.get("presswatch/articles_already_stored", 0))
-        report.fetch_errors = int(stats.get("presswatch/fetch_errors", 0)) + int(
-            stats.get("presswatch/discovery_errors", 0))
-        report.dropped = int(stats.get("item_dropped_count", 0))
-    elif report.error is None:
-        report.error = f"crawl of {source_id} wrote no stats (log: {report.log_file})"
-    if articles_file.exists():
-        with backend_for(settings) as backend, articles_file.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip() and backend.add_article(Article.from_dict(json.loads(line))):
-                    report.new_articles += 1
-    report.seconds = round(time.monotonic() - started, 2)
-    return report
+        return f"crawl of {source.id} failed (exit {proc.returncode}): {' | '.join(tail)} (log: {log_file})"
+    if not (workdir / "stats.json").exists():
+        return f"crawl of {source.id} wrote no stats (log: {log_file})"
+    return None
+
+
+def _read_stats(report: CrawlReport, stats_file: Path) -> None:
+    if not stats_file.exists():
+        return
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    report.fetched = int(stats.get("presswatch/articles_scheduled", 0))
+    report.already_stored = int(stats.get("presswatch/articles_already_stored", 0))
+    report.fetch_errors = int(stats.get("presswatch/fetch_errors", 0)) + int(
+        stats.get("presswatch/discovery_errors", 0))
+    report.dropped = int(stats.get("item_dropped_count", 0))
+
+
+def _ingest(settings: Settings, articles_file: Path) -> int:
+    """Store the crawl's articles; how many were new."""
+    if not articles_file.exists():
+        return 0
+    new = 0
+    with backend_for(settings) as backend, articles_file.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and backend.add_article(Article.from_dict(json.loads(line))):
+                new += 1
+    return new
 
 
 def crawl(settings: Settings, source_ids: list[str] | None = None, progress: Progress = _quiet) -> list[CrawlReport]:
@@ -140,7 +161,7 @@ def crawl(settings: Settings, source_ids: list[str] | None = None, progress: Pro
     reports = []
     for number, source in enumerate(sources, start=1):
         progress(f"crawl [{number}/{len(sources)}] {source.id} ...")
-        report = crawl_source(settings, source.id)
+        report = crawl_one(settings, source)
         status = f"error: {report.error}" if report.error else "ok"
         progress(
             f"crawl [{number}/{len(sources)}] {source.id}: {report.new_articles} new articles,"
