@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -157,19 +158,24 @@ def _ingest(settings: Settings, articles_file: Path) -> int:
 
 
 def crawl(settings: Settings, source_ids: list[str] | None = None, progress: Progress = _quiet) -> list[CrawlReport]:
+    """Crawl the sources, `settings.crawl_processes` Scrapy processes at a time; reports in catalogue order."""
     sources = select_sources(settings, source_ids)
-    reports = []
-    for number, source in enumerate(sources, start=1):
-        progress(f"crawl [{number}/{len(sources)}] {source.id} ...")
+    total = len(sources)
+
+    def crawl_with_progress(number: int, source: Source) -> CrawlReport:
+        progress(f"crawl [{number}/{total}] {source.id} ...")
         report = crawl_one(settings, source)
         status = f"error: {report.error}" if report.error else "ok"
         progress(
-            f"crawl [{number}/{len(sources)}] {source.id}: {report.new_articles} new articles,"
+            f"crawl [{number}/{total}] {source.id}: {report.new_articles} new articles,"
             f" {report.already_stored} already stored, {report.fetch_errors} fetch errors,"
             f" {report.dropped} pages dropped, {report.seconds:.1f} s ({status})"
         )
-        reports.append(report)
-    return reports
+        return report
+
+    with ThreadPoolExecutor(max_workers=max(1, settings.crawl_processes)) as pool:
+        futures = [pool.submit(crawl_with_progress, n, s) for n, s in enumerate(sources, start=1)]
+        return [f.result() for f in futures]
 
 
 # -- extract -------------------------------------------------------------------------------

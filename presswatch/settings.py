@@ -36,6 +36,7 @@ class Settings:
     concurrency_per_domain: int = 2
     download_timeout: float = 30.0
     max_articles_per_source: int = 500
+    crawl_processes: int = 2  # sources crawled at once, one Scrapy process each
     max_page_bytes: int = 20_000_000
     obey_robots: bool = True
     extract_batch_size: int = 32
