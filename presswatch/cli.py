@@ -173,6 +173,26 @@ def eval_cmd(gold: Path, predictions: Path | None, as_json: bool) -> None:
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
 
 
+@main.command(name="recheck")
+@click.option("--source", "sources", multiple=True, help="Only these source ids (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per status change.")
+def recheck_cmd(sources: tuple[str, ...], as_json: bool) -> None:
+    """Re-fetch stored articles and record the ones taken down (removed) or moved."""
+    from presswatch.pipeline import recheck
+
+    report = recheck(_settings(), list(sources) or None, _progress)
+    if report.error:
+        raise click.ClickException(report.error)
+    for change in report.changes:
+        if as_json:
+            click.echo(json.dumps(change, ensure_ascii=False))
+        else:
+            click.echo(f"{change['to'].upper():8} {change['source_id']}  {change['url']}  ({change['reason']})")
+    if not as_json:
+        click.echo(f"{report.checked} checked: {report.removed} removed, {report.moved} moved,"
+                   f" {report.restored} back online, {report.unreachable} unreachable")
+
+
 @main.command(name="index")
 def index_cmd() -> None:
     """Resolve extracted events into people and events in the index."""
@@ -190,15 +210,16 @@ def index_cmd() -> None:
 @click.option("--lang", type=click.Choice(["vi", "en"]))
 @click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD).")
 @click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD).")
+@click.option("--live-only", is_flag=True, help="Leave out pages that were taken down.")
 @click.option("--limit", default=20, show_default=True)
 @click.option("--offset", default=0)
 def search(query: str, as_json: bool, sources: tuple[str, ...], lang: str | None, date_from: str | None,
-           date_to: str | None, limit: int, offset: int) -> None:
+           date_to: str | None, live_only: bool, limit: int, offset: int) -> None:
     """Full-text search of the stored articles (diacritics optional: "Pham Chi Dung")."""
     from index.base import SearchQuery
 
     q = SearchQuery(text=query, source_ids=sources, lang=lang, published_from=date_from,
-                    published_to=date_to, limit=limit, offset=offset)
+                    published_to=date_to, include_removed=not live_only, limit=limit, offset=offset)
     with _backend(_settings()) as backend:
         result = backend.search(q)
     if as_json:

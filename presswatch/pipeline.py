@@ -178,6 +178,73 @@ def crawl(settings: Settings, source_ids: list[str] | None = None, progress: Pro
         return [f.result() for f in futures]
 
 
+# -- recheck: notice takedowns -------------------------------------------------------------
+@dataclass
+class RecheckReport:
+    checked: int = 0
+    removed: int = 0
+    moved: int = 0
+    restored: int = 0
+    unreachable: int = 0
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+
+
+def recheck(settings: Settings, source_ids: list[str] | None = None, progress: Progress = _quiet) -> RecheckReport:
+    """Re-fetch stored articles (one Scrapy process) and record pages taken down, moved or back.
+
+    A page that answers 404/410/451 or redirects to the front page is `removed` (with the time it
+    was noticed); one that redirects to another URL is `moved`; one that comes back is `live`
+    again. The stored text and raw page stay as evidence either way.
+    """
+    report = RecheckReport()
+    wanted = {s.id for s in select_sources(settings, source_ids)} if source_ids else None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    workdir = (settings.data_dir / "rechecks" / stamp).resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    with backend_for(settings) as backend:
+        stored = {a.id: a for a in backend.iter_articles() if wanted is None or a.source_id in wanted}
+    with (workdir / "urls.jsonl").open("w", encoding="utf-8") as fh:
+        for article in stored.values():
+            fh.write(json.dumps({"id": article.id, "url": article.url}) + "\n")
+    progress(f"recheck: {len(stored)} stored articles ...")
+    out, log_file = workdir / "results.jsonl", workdir / "scrapy.log"
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "recheck", "-a", f"urls_file={workdir / 'urls.jsonl'}",
+           "-O", f"{out}:jsonlines", "-s", f"LOG_FILE={log_file}"]
+    env = {**os.environ, **settings_to_env(settings), "SCRAPY_SETTINGS_MODULE": "crawlers.settings"}
+    proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True, timeout=CRAWL_TIMEOUT_S,
+                          check=False)
+    if proc.returncode != 0 or not out.exists():
+        report.error = f"recheck failed (exit {proc.returncode}; log: {log_file})"
+        return report
+    now = utcnow()
+    with backend_for(settings) as backend, out.open(encoding="utf-8") as fh:
+        for line in fh:
+            result = json.loads(line)
+            previous = stored.get(result["id"])
+            if previous is None:
+                continue
+            report.checked += 1
+            status = result["status"]
+            if status == "unreachable":
+                report.unreachable += 1
+                continue
+            if status == previous.status:
+                continue
+            backend.set_article_status(previous.id, status, now if status != "live" else None)
+            report.changes.append({"id": previous.id, "url": previous.url, "source_id": previous.source_id,
+                                   "from": previous.status, "to": status, "reason": result.get("reason", "")})
+            if status == "removed":
+                report.removed += 1
+            elif status == "moved":
+                report.moved += 1
+            else:
+                report.restored += 1
+    progress(f"recheck: {report.checked} checked, {report.removed} removed, {report.moved} moved,"
+             f" {report.restored} back online, {report.unreachable} unreachable")
+    return report
+
+
 # -- extract -------------------------------------------------------------------------------
 @dataclass
 class ExtractReport:

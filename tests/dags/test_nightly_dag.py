@@ -44,15 +44,16 @@ def test_dagbag_imports_nightly_dag(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     info = json.loads(proc.stdout.strip().splitlines()[-1])
     assert info["errors"] == {}
-    assert info["dag_ids"] == ["presswatch_nightly"]
+    assert info["dag_ids"] == ["presswatch_nightly", "presswatch_recheck"]
     assert info["tasks"] == ["alert", "crawl_source", "extract", "index", "list_sources"]
     assert info["mapped"] == ["crawl_source"]
     assert info["upstream_of_alert"] == ["index"]
     assert "30 1 * * *" in info["schedule"]
 
 
-def test_dag_file_has_no_heavy_top_level_imports() -> None:
-    source = (DAGS / "presswatch_nightly.py").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["presswatch_nightly.py", "presswatch_recheck.py"])
+def test_dag_file_has_no_heavy_top_level_imports(name: str) -> None:
+    source = (DAGS / name).read_text(encoding="utf-8")
     top_level = [line for line in source.splitlines() if line.startswith(("import ", "from "))]
     assert not any(mod in line for line in top_level for mod in ("spacy", "scrapy", "nlp", "index", "presswatch"))
 
