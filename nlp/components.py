@@ -181,6 +181,8 @@ class EventsComponent(DataComponent):
 
         self.finder = TriggerFinder(self.data["triggers.json"], self.lang)
         self.foreign_nouns = frozenset(self.data["triggers.json"].get("foreign_event_nouns", {}).get(self.lang, ()))
+        cues = self.data["triggers.json"].get("passage_cues", {}).get(self.lang, {})
+        self.cues = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         self._ensure()
@@ -207,6 +209,7 @@ class EventsComponent(DataComponent):
             published=Published.parse(doc._.pw_published),
             linker=linker,
             date_head=date_head,
+            cues=self.cues,
         )
         doc._.pw_events = build_events(found)
         return doc

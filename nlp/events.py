@@ -45,6 +45,7 @@ class EventBuilder(DocumentRules):
             self._sentence(si, sent)
         self._attach_orphans()
         self._orphan_terms()
+        self._group_probation()
         self._also_dates()
         self._proceeding_dates()
         pairs = [
@@ -134,6 +135,12 @@ class EventBuilder(DocumentRules):
             return
         persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
         dates = [d for d in f.dates if _within(d.start, sent)]
+        first_instance = self._first_instance(sent, trigs)
+        fi_date = None
+        if first_instance is not None:
+            # "upheld the sentence that the Hanoi court handed to X in May 2021": the first verdict's date
+            fi_date = next((d for d in dates if _within(d.start, first_instance)), None)
+            dates = [d for d in dates if d is not fi_date]
         date_of = self._assign_dates(sent, trigs, dates)
         # "Nga was previously arrested", "người từng bị bắt", "after he completed an eight-year sentence":
         # a background mention is an event only with a date of its own
@@ -174,16 +181,62 @@ class EventBuilder(DocumentRules):
                     d.charges = list(charges)
                     self.orphans.append((si, d))
         self._assign_terms(sent, trigs, persons, terms)
+        if first_instance is not None:
+            self._first_instance_verdicts(sent, first_instance, fi_date, terms)
+
+    def _first_instance(self, sent: tuple[int, int], trigs: list[Trigger]) -> tuple[int, int] | None:
+        """The clause of an appeal ruling that names the first-instance verdict ("the eight-year sentences that
+        the Hanoi court handed to X in May 2021", "mức án 8 năm tù mà tòa sơ thẩm tuyên hồi tháng 5/2021")."""
+        f = self.f
+        cue = f.cues.get("first_instance")
+        appeals = [t for t in trigs if t.event_type == "appeal"]
+        if cue is None or not appeals:
+            return None
+        for m in cue.finditer(f.text, sent[0], sent[1]):
+            if not any(a.start < m.start() for a in appeals):
+                continue
+            end = f.text.find(";", m.end(), sent[1])
+            return (m.start(), end if end >= 0 else sent[1])
+        return None
+
+    def _first_instance_verdicts(
+        self, sent: tuple[int, int], span: tuple[int, int], date: DateMention | None, terms: list[FoundTerm]
+    ) -> None:
+        """The appeal keeps the term stated before the first-instance clause; with a date in that clause, each
+        person also gets the first-instance sentence event of that date with the same term."""
+        appeals = [d for d in self.drafts if d.sent == sent and d.event_type == "appeal"]
+        if not appeals:
+            return
+        lo = min(d.trigger.start for d in appeals if d.trigger is not None) if any(d.trigger for d in appeals) else 0
+        stated = [t for t in terms if t.excluded is None and lo <= t.mention.start < span[0]]
+        prison = next((t.mention.months for t in stated if t.mention.kind == "prison"), None)
+        probation = next((t.mention.months for t in stated if t.mention.kind == "probation"), None)
+        made: set[str] = set()
+        for d in appeals:
+            if "reduced" not in d.flags:
+                d.prison = d.prison if d.prison is not None else prison
+                d.probation = d.probation if d.probation is not None else probation
+            if date is None or prison is None or d.key in made:
+                continue
+            made.add(d.key)
+            v = Draft(d.person, d.key, d.full, "sentence", sent, None, list(d.charges), prison, probation)
+            v.date, v.flags, v.order = date, ("first_instance",), d.order
+            self.drafts.append(v)
 
     def _stated(self, t: Trigger, sent: tuple[int, int], date_of: dict[int, DateMention]) -> bool:
         """Background mentions ("previously arrested", "từng bị bắt") need a date or a term in their clause;
-        a sentence someone served or completed needs a date of its own."""
-        if "background" not in t.flags and "served" not in t.flags:
+        a sentence someone served or completed, and an ongoing detention or an awaited trial, need a date of
+        their own."""
+        if t.event_type == "other":
+            return True  # "từng bị phạt hành chính 7,5 triệu đồng": an administrative fine is stated without a date
+        if "background" not in t.flags and "served" not in t.flags and "ongoing" not in t.flags:
             return True
+        if "ongoing" in t.flags and "served" not in t.flags and "background" not in t.flags:
+            return id(t) in date_of  # "vẫn bị tạm giam từ tháng 5/2021": the sentence gives the date
         if id(t) in date_of and _specificity(date_of[id(t)]) == 0:
             return True
-        if "served" in t.flags:
-            return False
+        if "served" in t.flags or "ongoing" in t.flags:
+            return False  # "hiện vẫn bị tạm giam", "awaiting trial": an ongoing state needs a date of its own
         clause = next((c for c in _clauses(self.f.text, *sent) if _within(t.start, c)), sent)
         # its own term: after it and before the next trigger ("previously received a six-month sentence")
         stop = min([o.start for o in self._cur_trigs if o.start > t.end] + [clause[1]])
@@ -379,7 +432,10 @@ class EventBuilder(DocumentRules):
     ) -> None:
         f = self.f
         term_trigs = [t for t in trigs if t.event_type in TERM_TYPES]
+        handled = self._list_terms(sent, term_trigs, terms)
         for term in terms:
+            if id(term) in handled:
+                continue
             ts = term.mention.start
             clause = next(c for c in _clauses(f.text, *sent) if _within(ts, c))
             # owner: nearest person before the term in the clause, else the nearest after it
@@ -430,6 +486,69 @@ class EventBuilder(DocumentRules):
                     targets = same or targets
             for d in targets[:1] if owner is None else targets:
                 self._put_term(d, term)
+
+    def _list_terms(self, sent: tuple[int, int], term_trigs: list[Trigger], terms: list[FoundTerm]) -> set[int]:
+        """ "A, B and C were sentenced to 15, 11 and 11 years respectively", "A, B và C lần lượt bị tuyên 15, 11
+        và 11 năm tù": a list of terms sharing one unit goes, in order, to as many persons linked to the trigger
+        before it. Returns the terms placed."""
+        f = self.f
+        groups: dict[int, list[FoundTerm]] = {}
+        for term in terms:
+            if term.group is not None and term.excluded is None:
+                groups.setdefault(term.group, []).append(term)
+        handled: set[int] = set()
+        for start, gts in groups.items():
+            if len(gts) < 2 or not term_trigs:
+                continue
+            clause = next(c for c in _clauses(f.text, *sent) if _within(start, c))
+            tb = [t for t in term_trigs if t.end <= start and _within(t.start, clause)]
+            ds = [
+                d
+                for d in self.drafts
+                if d.sent == sent and d.event_type in TERM_TYPES and _within(d.order, clause) and d.order < start
+            ]
+            if tb:
+                ds = [d for d in ds if d.trigger is tb[-1]] or ds
+            keys: list[str] = []
+            for d in sorted(ds, key=lambda d: d.order):
+                if d.key not in keys:
+                    keys.append(d.key)
+            if len(keys) != len(gts):
+                continue
+            for key, term in zip(keys, gts, strict=True):
+                for d in ds:
+                    if d.key == key:
+                        self._put_term(d, term)
+                handled.add(id(term))
+        respectively = f.cues.get("respectively")
+        for clause in _clauses(f.text, *sent):
+            if respectively is None or not respectively.search(f.text[clause[0] : clause[1]]):
+                continue
+            # "A, B và C lần lượt 15 năm, 11 năm và 11 năm tù": several terms after the persons, in order
+            ds = [d for d in self.drafts if d.sent == sent and d.event_type in TERM_TYPES and _within(d.order, clause)]
+            keys = []
+            for d in sorted(ds, key=lambda d: d.order):
+                if d.key not in keys:
+                    keys.append(d.key)
+            last = max((d.order for d in ds), default=clause[1])
+            for kind in ("prison", "probation"):
+                seq = [
+                    t
+                    for t in terms
+                    if id(t) not in handled
+                    and t.excluded is None
+                    and t.mention.kind == kind
+                    and _within(t.mention.start, clause)
+                    and t.mention.start > last
+                ]
+                if len(seq) < 2 or len(seq) != len(keys):
+                    continue
+                for key, term in zip(keys, seq, strict=True):
+                    for d in ds:
+                        if d.key == key:
+                            self._put_term(d, term)
+                    handled.add(id(term))
+        return handled
 
 
 def build_events(found: Found) -> list[ExtractedEvent]:

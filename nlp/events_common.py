@@ -95,6 +95,7 @@ class Found:
     published: Published | None = None
     linker: Linker | None = None
     date_head: DateHead | None = None
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict)  # triggers.json passage_cues (this language)
 
 
 @dataclass

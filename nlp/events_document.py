@@ -52,6 +52,44 @@ class DocumentRules:
             if cands:
                 self._put_term(cands[-1], term)
 
+    def _group_probation(self) -> None:
+        """ "The court gave A ten years, B nine years and C eight years. Each will also serve three years of
+        probation", "..., followed by three years of probation each", "Cả ba còn bị phạt 3 năm quản chế": a
+        probation term stated for the group goes to every person of the sentence events just before (the same
+        sentence when it lists two or more persons, else the previous sentence)."""
+        f = self.f
+        subject, each = f.cues.get("group_subject"), f.cues.get("group_each")
+        if subject is None or each is None:
+            return
+        for term in f.terms:
+            if term.excluded is not None or term.mention.kind != "probation":
+                continue
+            si = next((i for i, s in enumerate(f.sents) if _within(term.mention.start, s)), None)
+            if si is None:
+                continue
+            s, e = f.sents[si]
+            clause_start = max([s] + [s + i + 1 for i, c in enumerate(f.text[s : term.mention.start]) if c == ";"])
+            if not (
+                subject.match(f.text[s:e])
+                or each.search(f.text[clause_start : term.mention.start])
+                or each.match(f.text[term.mention.end : term.mention.end + 40])
+            ):
+                continue
+            for cand in (f.sents[si], f.sents[si - 1] if si > 0 else None):
+                group = [d for d in self.drafts if d.sent == cand and d.event_type in TERM_TYPES]
+                if len({d.key for d in group}) >= 2:
+                    break
+            else:
+                continue
+            if cand != f.sents[si] and any(
+                not p.excluded and p.kind in ("name", "short", "alias") and _within(p.start, f.sents[si])
+                for p in f.persons
+            ):
+                continue  # the sentence names its own subject
+            for d in group:
+                if d.probation is None:
+                    d.probation = term.mention.months
+
     def _later_between(self, a: Draft, b: Draft) -> bool:
         """ "arrested in May and later charged": the two triggers are not one moment."""
         if a.trigger is None or b.trigger is None:
@@ -93,10 +131,19 @@ class DocumentRules:
                 continue
             prev = f.sents[i - 1]
             kinds = PROCEEDING[d.event_type]
+            # "On July 24, the court tried X and eleven others. X got three years, B two and C two years": a
+            # list of several persons' terms reports the verdicts of the proceeding just described
+            listed = d.event_type == "sentence" and (
+                len({o.key for o in self.drafts if o.sent == d.sent and o.event_type == "sentence"}) >= 2
+            )
             dated = {
                 (o.date.start, o.date.end): o.date
                 for o in self.drafts
-                if o.sent == prev and o.event_type in kinds and o.date is not None and o.key == d.key
+                if o.sent == prev
+                and o.event_type in kinds
+                and o.date is not None
+                and (o.key == d.key or listed)
+                and "background" not in o.flags
             }
             dated.update(
                 {

@@ -60,6 +60,9 @@ class NameLexicon:
     article_after: re.Pattern[str] | None = None
     descriptor_before: re.Pattern[str] | None = None
     descriptor_after: re.Pattern[str] | None = None
+    apposition_before: re.Pattern[str] | None = None
+    apposition_keep_after: re.Pattern[str] | None = None
+    relatives_coordinated: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
@@ -101,6 +104,9 @@ class NameLexicon:
             article_after=_compile(names.get("article_prefixes", {}).get(f"{lang}_after")),
             descriptor_before=_compile(names.get("descriptor", {}).get(f"{lang}_before"), re.IGNORECASE),
             descriptor_after=_compile(names.get("descriptor", {}).get(f"{lang}_after")),
+            apposition_before=_compile(roles.get("apposition_before", {}).get(lang), re.IGNORECASE),
+            apposition_keep_after=_compile(roles.get("apposition_keep_after", {}).get(lang), re.IGNORECASE),
+            relatives_coordinated=_compile(roles.get("relatives_coordinated", {}).get(lang), re.IGNORECASE),
         )
 
     def continues_name(self, word: str) -> bool:

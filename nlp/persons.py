@@ -167,6 +167,9 @@ class PersonFinder:
             )
         ):
             return False
+        words = m.text.split()
+        if len(words) >= 3 and any(w in self.lex.inside or fold(w) in ("thi", "van") for w in words[1:-1]):
+            return False  # "handed to Kieu Thi Yen": a full name with a middle particle is a person
         before = text[max(0, m.start - 50) : m.start]
         return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
 
@@ -511,6 +514,22 @@ class PersonFinder:
             return False
         return bool(lex.speech_before_right.match(right))
 
+    def _apposed_relative(self, text: str, sent_start: int, m: PersonMention, earlier: list[PersonMention]) -> bool:
+        """ "Hung's wife, Nguyen Thi Lan, ...", "Vợ ông Hùng, bà Lan, ...": a relative or associate named
+        in apposition is no subject of the event words around, unless the clause makes them one ("His
+        son, X, was also arrested")."""
+        lex = self.lex
+        if lex.apposition_before is None or m.kind not in ("name", "short", "alias"):
+            return False
+        start = max(sent_start, m.start - 300)
+        left = text[start : m.start]
+        for o in sorted((o for o in earlier if start <= o.start and o.end <= m.start), key=lambda o: -o.start):
+            left = left[: o.start - start] + "NAME" + left[o.end - start :]
+        if not lex.apposition_before.search(left):
+            return False
+        keep = lex.apposition_keep_after
+        return keep is None or not keep.match(text[m.end : m.end + 80])
+
     def _stable_role(self, text: str, m: PersonMention) -> bool:
         left = fold(text[max(0, m.start - 40) : m.start])
         tail = left.split(",")[-1]
@@ -564,6 +583,19 @@ class PersonFinder:
                 reason = "speaker"
             if reason is None and self._inverted_speaker(text, sent_start, m):
                 reason = "speaker"
+            if reason is None and self._apposed_relative(text, sent_start, m, ordered[:idx]):
+                reason = "apposition"  # "Hung's wife, Nguyen Thi Lan, was not allowed into the courtroom"
+            if (
+                reason is not None
+                and reason != "apposition"
+                and idx > 0
+                and lex.relatives_coordinated is not None
+                and prev_end > m.start - 60
+                and ordered[idx - 1].excluded is None
+                and ordered[idx - 1].kind in ("name", "short", "alias")
+                and lex.relatives_coordinated.match(text[prev_end : m.start])
+            ):
+                reason = None  # "X and her son Y": the relative is coordinated with a defendant
             if reason:
                 m.excluded = reason
                 if any(r in reason for r in STABLE_ROLES) and not reason.startswith(("'", "’")):

@@ -56,6 +56,7 @@ class TermRules:
     exclude_pre: re.Pattern[str]
     exclude_post: re.Pattern[str]
     owner_after: re.Pattern[str] | None = None
+    number_list: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, terms: dict[str, Any], numbers: dict[str, Any], lang: str) -> TermRules:
@@ -79,6 +80,19 @@ class TermRules:
             )
             adjectival = None
         sp = cfg.get("suspended_pre") or ""
+        # "14, 10 and 9 years", "15, 11 và 11 năm tù": one unit shared by a list of numbers
+        lw = "|".join(sorted((re.escape(k) for k in nums if k not in ("a", "an")), key=len, reverse=True))
+        # Vietnamese lists take digits only: "năm", "tư" are also words ("12 năm, 8 năm")
+        ln = rf"(?:\d+(?:[.,]5)?|{lw})" if lang == "en" else r"\d+(?:[.,]5)?"
+        if lang == "en":
+            number_list = re.compile(
+                rf"\b(?P<list>{ln}(?:\s*,\s*{ln})*\s*,?\s+and\s+{ln})[- ](?P<u>year|month)s?\b", flags
+            )
+        else:
+            number_list = re.compile(
+                rf"(?<![\w/.-])(?P<list>{ln}(?:\s*,\s+{ln})*(?:\s*,?\s+và\s+{ln}|\s*,\s+{ln}))\s+(?P<u>năm|tháng)(?!\w)",
+                flags,
+            )
         return cls(
             lang=lang,
             numbers=nums,
@@ -93,6 +107,7 @@ class TermRules:
             exclude_pre=re.compile(cfg["exclude_pre"], flags),
             exclude_post=re.compile(cfg["exclude_post"], flags),
             owner_after=re.compile(cfg["owner_after"]) if cfg.get("owner_after") else None,  # case matters: names
+            number_list=number_list,
         )
 
     def value(self, token: str | None) -> float | None:
@@ -110,6 +125,7 @@ class FoundTerm:
     kind: str  # prison | probation | bare
     excluded: str | None = None
     owner_after: int | None = None  # where the term's owner is named after it ("... đối với B", "imposed on B")
+    group: int | None = None  # position of a list of terms sharing one unit ("14, 10 and 9 years"): its start
 
 
 def _clause_before(text: str, start: int, width: int = 60) -> str:
@@ -125,7 +141,10 @@ class TermFinder:
         r = self.r
         found: list[FoundTerm] = []
         spans: list[tuple[int, int]] = []
+        lists = self._number_lists(text, found)
         for m in r.duration.finditer(text):
+            if any(s <= m.start() < e for s, e in lists):
+                continue
             months = self._months(m)
             if months is None or months <= 0 or months > 12 * 40:
                 continue
@@ -150,6 +169,33 @@ class TermFinder:
         found.sort(key=lambda f: f.mention.start)
         self._propagate_exclusion(text, found)
         return found
+
+    def _number_lists(self, text: str, found: list[FoundTerm]) -> list[tuple[int, int]]:
+        """ "sentenced to 14, 10 and 9 years respectively", "lần lượt 15, 11 và 11 năm tù": one term per number,
+        classified once for the whole list (a range "between 8 and 12 years" stays excluded)."""
+        r = self.r
+        spans: list[tuple[int, int]] = []
+        if r.number_list is None:
+            return spans
+        for m in r.number_list.finditer(text):
+            nums = list(re.finditer(r"\d+(?:[.,]5)?|[^\W\d_]+(?:-[^\W\d_]+)?", m.group("list")))
+            nums = [x for x in nums if x.group().lower() not in ("and", "và")]
+            values = [r.value(x.group()) for x in nums]
+            if len(values) < 2 or any(v is None for v in values):
+                continue
+            unit = 12 if m.group("u").lower() in ("year", "năm") else 1
+            whole = self._classify(text, m.start(), m.end(), int(round((values[-1] or 0) * unit)))
+            if whole.excluded is None and re.search(r"\b(?:to|or|-|–|đến|tới)\s*$", text[m.start() : m.end()]):
+                continue
+            for x, v in zip(nums, values, strict=True):
+                a, b = m.start("list") + x.start(), m.start("list") + x.end()
+                if x is nums[-1]:
+                    b = m.end()
+                t = TermMention(a, b, text[a:b], int(round((v or 0) * unit)), kind=whole.mention.kind)
+                t.suspended = whole.mention.suspended
+                found.append(FoundTerm(t, whole.kind, whole.excluded, whole.owner_after, group=m.start()))
+            spans.append((m.start(), m.end()))
+        return spans
 
     def _months(self, m: re.Match[str]) -> int | None:
         r = self.r

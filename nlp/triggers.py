@@ -51,6 +51,8 @@ class TriggerFinder:
         bg = data.get("background", {})
         self.background_after = _opt(bg.get(f"after_{lang}"))
         self.background_sentence = _opt(bg.get(f"sentence_{lang}"))
+        self.ongoing = _opt(bg.get(f"ongoing_{lang}"))
+        self.pending_trial = _opt(bg.get(f"pending_trial_{lang}"))
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -74,6 +76,8 @@ class TriggerFinder:
                     trig.flags = (*trig.flags, "charge_named")
                 if self.served is not None and self.served.search(text[max(0, m.start() - 40) : m.start()]):
                     trig.flags = (*trig.flags, "served")
+                if self._ongoing(text, trig):
+                    trig.flags = (*trig.flags, "ongoing")
                 found.append(trig)
         for m in self.reporting.finditer(text):
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -99,6 +103,16 @@ class TriggerFinder:
             return True
         sent_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
         return self.background_sentence is not None and bool(self.background_sentence.match(text[sent_start:start]))
+
+    def _ongoing(self, text: str, trig: Trigger) -> bool:
+        """ "hiện vẫn bị tạm giam", "remains detained", "awaiting trial", "chờ xét xử": a state, not an event."""
+        before = text[max(0, trig.start - 40) : trig.start]
+        before = re.split(r"[.;,!?\n]", before)[-1]
+        if trig.event_type == "arrest" and self.ongoing is not None:
+            return bool(self.ongoing.search(before))
+        if trig.event_type == "trial" and self.pending_trial is not None:
+            return bool(self.pending_trial.search(before))
+        return False
 
     def _advocacy(self, before: str) -> bool:
         """ "urged Hanoi to drop the charges against X and release him", "kêu gọi trả tự do cho X": the
