@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from index.base import Backend, BackendError
+from index.base import Backend
+from index.elasticsearch import ElasticsearchBackend
 from index.sqlite import SqliteBackend
-from presswatch.settings import Settings, is_remote_backend, redact_url
+from presswatch.settings import Settings, is_remote_backend
 
 
 def open_backend(settings: Settings) -> Backend:
+    """sqlite for "" or a path; Elasticsearch for http(s)://; OpenSearch for opensearch+http(s)://.
+
+    The store is set up (schema, templates, aliases) before it is returned, so a wrong URL or a
+    server that is down fails here with a BackendError naming the (masked) URL."""
+    backend: Backend
     if is_remote_backend(settings.backend):
-        raise BackendError(
-            f"backend {redact_url(settings.backend)}: the Elasticsearch/OpenSearch backend is not part of this"
-            " release yet; unset PRESSWATCH_BACKEND (or set it to a file path) to use the embedded SQLite store"
-        )
-    backend = SqliteBackend(settings.sqlite_path)
+        backend = ElasticsearchBackend(settings.backend)
+    else:
+        backend = SqliteBackend(settings.sqlite_path)
     backend.setup()
     return backend

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from index.base import BackendError, EventQuery, SearchHit, SearchQuery, SearchResult
+from index.merge import merge_events, merge_person
 from index.textmatch import fold_aligned, fts_expression, make_snippet, parse_terms
-from presswatch.ids import preferred_name
 from presswatch.models import AlertEntry, Article, Event, ExtractedEvent, Person, Subscription
 
 
@@ -186,11 +186,8 @@ class SqliteBackend:
                 "INSERT OR IGNORE INTO people (id, name, data) VALUES (?,?,?)",
                 (person.id, person.name, _dump(person)),
             ) == 1
-        merged = sorted(set(existing.aliases) | set(person.aliases))
-        name = preferred_name([existing.name, person.name])
-        if merged != existing.aliases or name != existing.name:
-            existing.aliases, existing.name = merged, name
-            self._write("UPDATE people SET name=?, data=? WHERE id=?", (name, _dump(existing), person.id))
+        if merge_person(existing, person):
+            self._write("UPDATE people SET name=?, data=? WHERE id=?", (existing.name, _dump(existing), person.id))
         return False
 
     def get_person(self, person_id: str) -> Person | None:
@@ -232,14 +229,15 @@ class SqliteBackend:
         if query.reported_after:
             clauses.append("first_reported_at > ?")
             params.append(query.reported_after)
+        if query.charge is not None:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(events.data, '$.charges') AS c"
+                           " WHERE json_extract(c.value, '$.article') = ?)")
+            params.append(query.charge)
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         rows = self.conn.execute(
             f"SELECT data FROM events{where} ORDER BY date, id LIMIT ?", (*params, query.limit)
         ).fetchall()
-        events = [Event.from_dict(json.loads(r[0])) for r in rows]
-        if query.charge is not None:
-            events = [e for e in events if any(c.article == query.charge for c in e.charges)]
-        return events
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
 
     # -- search ----------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
@@ -334,22 +332,3 @@ class SqliteBackend:
         if subscription_id:
             sql, params = sql + " WHERE subscription_id=?", (subscription_id,)
         return [AlertEntry(*row) for row in self.conn.execute(sql + " ORDER BY sent_at, event_id", params)]
-
-
-def merge_events(stored: Event, new: Event) -> Event:
-    """The same event from another source: keep one record, union the evidence, fill gaps."""
-    seen = {(e.article_id, e.start) for e in stored.evidence}
-    stored.evidence.extend(e for e in new.evidence if (e.article_id, e.start) not in seen)
-    if new.date and (not stored.date or len(new.date) > len(stored.date)):
-        stored.date, stored.date_precision = new.date, new.date_precision
-    known = {c.article for c in stored.charges if c.article is not None}
-    stored.charges.extend(c for c in new.charges if c.article is None or c.article not in known)
-    if new.first_reported_at and (not stored.first_reported_at or new.first_reported_at < stored.first_reported_at):
-        stored.first_reported_at = new.first_reported_at
-    stored.prison_months = stored.prison_months if stored.prison_months is not None else new.prison_months
-    stored.probation_months = (
-        stored.probation_months if stored.probation_months is not None else new.probation_months
-    )
-    stored.location = stored.location or new.location
-    stored.person_name = preferred_name([stored.person_name, new.person_name])
-    return stored
