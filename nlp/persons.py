@@ -530,6 +530,15 @@ class PersonFinder:
         keep = lex.apposition_keep_after
         return keep is None or not keep.match(text[m.end : m.end + 80])
 
+    def _described_subject(self, right: str) -> bool:
+        """ "X, a lawyer, was arrested at his home": an apposition describing X's profession, then X's own
+        event verb (roles.json apposition_keep_after after the closing comma)."""
+        keep = self.lex.apposition_keep_after
+        am = re.match(r"\s*,\s*(?:an?|the|một)\s+[^,.;:]{0,60}?(?=,)", right, re.IGNORECASE)
+        if keep is None or am is None or re.search(r"\b(?:for|of|representing|defending)\b", am.group()):
+            return False
+        return bool(keep.match(right[am.end() :]))
+
     def _stable_role(self, text: str, m: PersonMention) -> bool:
         left = fold(text[max(0, m.start - 40) : m.start])
         tail = left.split(",")[-1]
@@ -579,6 +588,8 @@ class PersonFinder:
                     if glued and (fright.startswith(c) or fright.startswith(" " + c.lstrip(", "))):
                         reason = c
                         break
+            if reason is not None and reason.startswith(",") and self._described_subject(right):
+                reason = None  # "Mr. Khoa, a lawyer, was arrested": a profession, not a role in the case
             if reason is None and lex.speech_after.match(right):
                 reason = "speaker"
             if reason is None and self._inverted_speaker(text, sent_start, m):
