@@ -238,7 +238,12 @@ class DateFinder:
                 r"(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?(?!\s*(?:tù|tới|sau|qua))",
             ),
             ("relm", r"\b[Tt]háng\s+(?P<rm>trước|này|qua)\b"),
-            ("rel", r"\b(?P<rd>[Hh]ôm qua|[Hh]ôm nay|[Tt]ối qua|[Ss]áng qua|[Cc]hiều qua|[Đđ]êm qua)\b"),
+            (
+                "rel",
+                r"\b(?P<rd>[Hh]ôm qua|[Hh]ôm nay|(?:[Rr]ạng )?(?:[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)"
+                r" (?:hôm )?(?:qua|nay))\b"
+                r"(?!\s*\(?\s*(?:ngày\s+)?\d{1,2}[/-]\d)",  # "chiều nay (5/4)": the stated date
+            ),
             (
                 "wd",
                 r"\b(?:[Hh]ôm|[Nn]gày|[Vv]ào)\s+"
@@ -265,7 +270,8 @@ class DateFinder:
                 if g.get("rm"):
                     dm.rel_months = -1 if g["rm"] in ("trước", "qua") else 0
                 if g.get("rd"):
-                    dm.rel_days = self.rel_days[g["rd"].lower()]
+                    rd = g["rd"].lower()
+                    dm.rel_days = self.rel_days.get(rd, -1 if rd.endswith("qua") else 0)  # "sáng nay", "chiều hôm qua"
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
                 dm.same_day = kind == "same"

@@ -402,6 +402,14 @@ class EventBuilder(DocumentRules):
             for t in trigs:
                 out.setdefault(id(t), lead)
         self._share_dates(trigs, out)
+        released = {
+            (out[id(t)].start, out[id(t)].end): out[id(t)] for t in trigs if t.event_type == "release" and id(t) in out
+        }
+        if len(released) == 1:
+            # "được trả tự do trước thời hạn ... ngay sau khi ra tù hôm qua": one release, one date
+            for t in trigs:
+                if t.event_type == "release":
+                    out.setdefault(id(t), next(iter(released.values())))
         for t in trigs:
             if "scheduled" in t.flags and id(t) in out:
                 out[id(t)].future = True  # "dự kiến mở phiên tòa ... vào ngày 6/2", "will stand trial on May 5"

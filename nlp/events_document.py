@@ -48,7 +48,9 @@ class DocumentRules:
     def _orphan_terms(self) -> None:
         for owner, term in self._pending_terms:
             keys = {k for _, k, _ in _expand(owner)}
-            cands = [d for d in self.drafts if d.key in keys and d.event_type in TERM_TYPES and d.sent[0] < owner.start]
+            cands = [
+                d for d in self.drafts if d.key in keys and d.event_type in TERM_TYPES and d.sent[0] <= owner.start
+            ]
             if cands:
                 self._put_term(cands[-1], term)
 
@@ -271,6 +273,18 @@ class DocumentRules:
                 out.append(d)
                 continue
             self._merged_into[id(d)] = target
+            t = d.trigger
+            if (
+                t is not None
+                and t is target.trigger
+                and d.sent == target.sent
+                and d.full is None
+                and target.full is not None
+                and abs(d.order - t.start) < abs(target.order - t.start)
+            ):
+                # "Việt Khang, tên thật là Võ Minh Trí, bị bắt": rule 6, the full name nearest to the event wins
+                # over a pen or short name of the same person further away
+                target.person, target.order = d.person, d.order
             if target.date is None or (self._date_key(target, pub) is None and self._date_key(d, pub)):
                 target.date = d.date or target.date
             elif d.date is not None and a == b and self._precision(target) == "month" and self._precision(d) == "day":

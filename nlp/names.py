@@ -55,6 +55,7 @@ class NameLexicon:
     org_after: re.Pattern[str] | None = None
     object_verbs: re.Pattern[str] | None = None
     object_next: re.Pattern[str] | None = None
+    object_words: re.Pattern[str] | None = None
     article_prefixes: frozenset[str] = field(default_factory=frozenset)
     article_before: re.Pattern[str] | None = None
     article_after: re.Pattern[str] | None = None
@@ -63,6 +64,12 @@ class NameLexicon:
     apposition_before: re.Pattern[str] | None = None
     apposition_keep_after: re.Pattern[str] | None = None
     relatives_coordinated: re.Pattern[str] | None = None
+    term_subject_after: re.Pattern[str] | None = None
+    kin_words: dict[str, str] = field(default_factory=dict)
+    alias_real: frozenset[str] = field(default_factory=frozenset)
+    kin_owner: re.Pattern[str] | None = None
+    kin_intro: re.Pattern[str] | None = None
+    kin_next: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, names: dict[str, Any], roles: dict[str, Any], numbers: dict[str, Any], lang: str) -> NameLexicon:
@@ -99,6 +106,7 @@ class NameLexicon:
             org_after=_compile(names.get("org_context", {}).get(f"{lang}_after")),
             object_verbs=_compile(names.get("object_pronouns", {}).get(f"{lang}_verbs_before"), re.IGNORECASE),
             object_next=_compile(names.get("object_pronouns", {}).get(f"{lang}_next_ok"), re.IGNORECASE),
+            object_words=_compile(names.get("object_pronouns", {}).get(f"{lang}_words")),
             article_prefixes=frozenset(names.get("article_prefixes", {}).get("prefixes", ())),
             article_before=_compile(names.get("article_prefixes", {}).get(f"{lang}_before"), re.IGNORECASE),
             article_after=_compile(names.get("article_prefixes", {}).get(f"{lang}_after")),
@@ -107,6 +115,12 @@ class NameLexicon:
             apposition_before=_compile(roles.get("apposition_before", {}).get(lang), re.IGNORECASE),
             apposition_keep_after=_compile(roles.get("apposition_keep_after", {}).get(lang), re.IGNORECASE),
             relatives_coordinated=_compile(roles.get("relatives_coordinated", {}).get(lang), re.IGNORECASE),
+            term_subject_after=_compile(roles.get("term_subject_after", {}).get(lang), re.IGNORECASE),
+            alias_real=frozenset(x.lower() for x in names.get("alias_real_cues", {}).get(lang, ())),
+            kin_words=dict(names.get("kin_reference", {}).get("words", {}).get(lang, {})),
+            kin_owner=_compile(names.get("kin_reference", {}).get(f"owner_{lang}")),
+            kin_intro=_compile(names.get("kin_reference", {}).get(f"intro_{lang}")),
+            kin_next=_compile(names.get("kin_reference", {}).get(f"next_ok_{lang}")),
         )
 
     def continues_name(self, word: str) -> bool:

@@ -98,7 +98,9 @@ class PersonFinder:
         mentions.sort(key=lambda m: m.start)
         self._parenthetical_aliases(text, mentions)
         self._short_names(text, words, mentions, taken, sents, det_offsets)
+        self._alias_repeats(text, mentions)
         self._anaphors(text, sents, mentions)
+        self._kin_references(text, mentions)
         mentions.sort(key=lambda m: m.start)
         self._genders(text, mentions)
         self._resolve_anaphors(text, sents, mentions)
@@ -112,8 +114,13 @@ class PersonFinder:
     def _aliases(self, text: str, words: list[_Word], mentions: list[PersonMention], taken: set[int], add: Any) -> None:
         """Pen names: "X, better known by his pen name Y", "X (alias Y)", "Y – known as ... –"."""
         lex = self.lex
+        seen: list[tuple[int, int]] = []
         for cue in lex.alias_cues:
             for m in re.finditer(r"\b" + re.escape(cue) + r"\b", text, re.IGNORECASE):
+                if any(a < m.end() and m.start() < b for a, b in seen):
+                    continue  # "tên thật" inside "tên thật là", already read
+                seen.append((m.start(), m.end()))
+                real = cue.lower() in lex.alias_real
                 after = text[m.end() : m.end() + 60]
                 am = re.match(
                     r"\s*(?:is\s+|was\s+|as\s+|of\s+)?[\"“‘']?((?:" + UPPER + r"[^\W\d_]*[\s-]?){1,4})", after
@@ -128,7 +135,7 @@ class PersonFinder:
                     # a single capitalised word right before the cue ("Khiem – known ... as")
                     bm = re.search(
                         r"(" + UPPER + r"[^\W\d_]+(?: " + UPPER + r"[^\W\d_]+){0,3})"
-                        r"\s*(?:,|–|—|-|\()\s*(?:also |better |now )?"
+                        r"\s*(?:,|–|—|-|\()\s*(?:whose |with the |có )?(?:also |better |now )?"
                         r"(?:known (?:to many )?(?:by|as)\s*(?:his |her )?)?$",
                         before,
                     )
@@ -147,13 +154,44 @@ class PersonFinder:
                     # "X (tên khai sinh Y)": Y was already found as a full name; it is X's other name
                     known = next((pm for pm in mentions if pm.start == words[idx[0]].start and pm is not owner), None)
                     if known is not None and known.kind == "name":
-                        known.kind = "alias"
-                        known.full = owner.full or owner.text
+                        if real:
+                            self._real_name(owner, known)
+                        else:
+                            known.kind = "alias"
+                            known.full = owner.full or owner.text
                     continue
                 if not idx:
                     continue
                 alias = add(idx[0], idx[-1] + 1, kind="alias")
                 alias.full = owner.full or owner.text
+                if real:
+                    alias.kind = "name"
+                    alias.full = None
+                    self._real_name(owner, alias)
+
+    @staticmethod
+    def _alias_repeats(text: str, mentions: list[PersonMention]) -> None:
+        """A pen name used again later ("Việt Khang, tên thật là Võ Minh Trí, ... Việt Khang bị kết án") is the
+        same person: every other occurrence of an alias is an alias mention too."""
+        aliases = {m.text: m.full for m in mentions if m.kind == "alias" and m.full and len(m.text) > 2}
+        for m in mentions:
+            if m.kind in ("name", "short") and m.full is None and aliases.get(m.text):
+                m.kind, m.full = "alias", aliases[m.text]
+        occupied = [(m.start, m.end) for m in mentions]
+        for alias, full in aliases.items():
+            for am in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+                if any(a < am.end() and am.start() < b for a, b in occupied):
+                    continue
+                mentions.append(PersonMention(am.start(), am.end(), alias, full=full, kind="alias"))
+                occupied.append((am.start(), am.end()))
+        mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _real_name(pen: PersonMention, real: PersonMention) -> None:
+        """ "Việt Khang, tên thật là Võ Minh Trí": the real name is the person's full name, the pen name its
+        alias (rule 6: an event takes whichever of the two is nearest to it)."""
+        pen.kind = "alias"
+        pen.full = real.text
 
     def _is_place(self, text: str, m: PersonMention) -> bool:
         if m.kind not in ("name", "short") or self.lex.place_before is None or self.lex.place_after is None:
@@ -193,6 +231,16 @@ class PersonFinder:
         before = text[max(0, m.start - 40) : m.start]
         if lex.org_before is not None and lex.org_before.search(before):
             return True
+        words = m.text.split()
+        lead = re.search(r"(?:" + UPPER + r"[^\W\d_]*\s){1,2}$", before)
+        if (
+            lex.org_before is not None
+            and lead is not None
+            and len(words) <= 3
+            and not any(w in lex.inside or fold(w) in ("thi", "van") for w in words)
+            and lex.org_before.search(before[: lead.start()])
+        ):
+            return True  # "the newspaper Dai Doan Ket", "báo Đại Đoàn Kết": the outlet's name, not a person
         return lex.org_after is not None and bool(lex.org_after.match(text[m.end : m.end + 80]))
 
     def _parenthetical_aliases(self, text: str, mentions: list[PersonMention]) -> None:
@@ -390,6 +438,8 @@ class PersonFinder:
             hit = False
             for g, n in sorted(lex.groups.items(), key=lambda x: -len(x[0])):
                 gm = re.match(re.escape(g) + r"(?:\s+[^\W\d_]+){0,2}?\b", rest, re.IGNORECASE)
+                if re.match(re.escape(g) + r"\s+(?:bị cáo\s+|người\s+)?(?:còn lại|khác)\b", rest, re.IGNORECASE):
+                    break  # "Hai bị cáo còn lại": the others, named next, not the persons named before
                 if gm and re.match(re.escape(g) + r"\b", rest, re.IGNORECASE) and free(off, off + len(g)):
                     mentions.append(
                         PersonMention(off, off + len(g), text[off : off + len(g)], kind="group", members=[str(n)])
@@ -421,16 +471,17 @@ class PersonFinder:
                     mentions.append(PersonMention(off, off + am.end(), text[off : off + am.end()], kind="pronoun"))
                     break
         # object pronouns after an event verb: "Police detained her again on July 20", "charging him with"
-        if lex.object_verbs is not None and lex.object_next is not None:
-            for pm in re.finditer(r"\b(him|her)\b", text):
+        if lex.object_verbs is not None and lex.object_next is not None and lex.object_words is not None:
+            for pm in lex.object_words.finditer(text):
                 if not free(pm.start(), pm.end()):
                     continue
                 if not lex.object_verbs.search(text[max(0, pm.start() - 30) : pm.start()]):
                     continue
                 if not lex.object_next.match(text[pm.end() : pm.end() + 20]):
-                    continue  # "detained her husband": a possessive
-                gender = "male" if pm.group(1) == "him" else "female"
-                mentions.append(PersonMention(pm.start(), pm.end(), pm.group(1), kind="pronoun", gender=gender))
+                    continue  # "detained her husband": a possessive; "bắt ông Tín": an honorific
+                word = pm.group(1)
+                og = "male" if word == "him" else "female" if word == "her" else lex.pronouns.get(word)
+                mentions.append(PersonMention(pm.start(), pm.end(), word, kind="pronoun", gender=og))
         # demonstrative groups anywhere: "2 blogger này", "the two activists"
         for g, n in lex.groups.items():
             if not re.search(r"(?:này|two|three|four)\b", g):
@@ -438,6 +489,48 @@ class PersonFinder:
             for gm in re.finditer(r"\b" + re.escape(g) + r"\b", text, re.IGNORECASE):
                 if free(gm.start(), gm.end()) and not any(m.start == gm.start() for m in mentions):
                     mentions.append(PersonMention(gm.start(), gm.end(), gm.group(), kind="group", members=[str(n)]))
+
+    def _kin_references(self, text: str, mentions: list[PersonMention]) -> None:
+        """ "mẹ tôi – bà Lê Thị Hoa – bị kết án ... Mẹ, anh Nam và chị Lan bị bắt ngày 11/2", "my brother, X,
+        ... my brother was arrested": the writer's relative introduced by name is meant by the same kin word
+        later (names.json kin_reference)."""
+        lex = self.lex
+        if not lex.kin_words or lex.kin_owner is None or lex.kin_intro is None or lex.kin_next is None:
+            return
+        named = sorted((m for m in mentions if m.kind in ("name", "short", "alias")), key=lambda m: m.start)
+        words = "|".join(sorted((re.escape(k) for k in lex.kin_words), key=len, reverse=True))
+        owner = lex.kin_owner.pattern
+        if self.lang == "en":
+            intro = re.compile(r"\b" + owner + r"(?P<kin>" + words + r")\b", re.IGNORECASE)
+        else:
+            intro = re.compile(r"(?<!\w)(?P<kin>" + words + r")" + owner + r"(?!\w)", re.IGNORECASE)
+        known: dict[str, tuple[int, PersonMention]] = {}  # kin word -> (end of its introduction, person)
+        for km in intro.finditer(text):
+            nxt = next((m for m in named if m.start >= km.end()), None)
+            if nxt is None or nxt.start - km.end() > 12 or not lex.kin_intro.match(text[km.end() : nxt.start]):
+                continue
+            known.setdefault(km.group("kin").lower(), (km.end(), nxt))
+        if not known:
+            return
+        occupied = [(m.start, m.end) for m in mentions]
+        if self.lang == "en":
+            ref = re.compile(r"\b" + owner + r"(?P<kin>" + words + r")\b", re.IGNORECASE)
+        else:
+            ref = re.compile(r"(?<!\w)(?P<kin>" + words + r")(?:" + owner + r")?(?!\w)", re.IGNORECASE)
+        for rm in ref.finditer(text):
+            kin = rm.group("kin").lower()
+            if kin not in known or rm.start() < known[kin][0]:
+                continue
+            if not lex.kin_next.match(text[rm.end() : rm.end() + 20]):
+                continue  # "mẹ ông Nam", "my brother's lawyer": someone else's relative
+            if any(not (rm.end() <= a or rm.start() >= b) for a, b in occupied):
+                continue
+            person = known[kin][1]
+            mentions.append(
+                PersonMention(
+                    rm.start(), rm.end(), rm.group(), full=person.key, kind="pronoun", gender=lex.kin_words[kin]
+                )
+            )
 
     def _genders(self, text: str, mentions: list[PersonMention]) -> None:
         lex = self.lex
@@ -479,12 +572,19 @@ class PersonFinder:
                 for x in named
                 if x.start < m.start and si - sent_index(x.start) <= 3 and not self._stable_role(text, x)
             ]
+            if m.kind == "pronoun" and m.full:
+                continue  # a kin reference resolved to the relative it introduced
             if m.kind == "pronoun":
-                for x in reversed(window):
-                    if m.gender and x.gender and x.gender != m.gender:
-                        continue
-                    m.full = x.key
-                    break
+                fits = [x for x in window if not (m.gender and x.gender and x.gender != m.gender)]
+                same = [x for x in fits if sent_index(x.start) == si]
+                if same:
+                    m.full = same[-1].key
+                    continue
+                subject = self._subject_before(text, sents, si, mentions, m)
+                if subject is not None:
+                    m.full = subject
+                elif fits:
+                    m.full = fits[-1].key
             else:
                 n = int(m.members[0]) if m.members and m.members[0].isdigit() else 0
                 keys: list[str] = []
@@ -500,6 +600,41 @@ class PersonFinder:
                     if n and len(keys) == n:
                         break
                 m.members = list(reversed(keys)) if (n == 0 or len(keys) == n) else []
+
+    def _subject_before(
+        self, text: str, sents: list[tuple[int, int]], si: int, mentions: list[PersonMention], m: PersonMention
+    ) -> str | None:
+        """The antecedent of a pronoun with none in its own sentence: the subject of the previous sentence (its
+        first person mention, a resolved pronoun too) when it fits, else the passage's main subject (its first
+        full name: "Le Van Tam (born 1970) is a Vietnamese blogger ... Police arrested him")."""
+
+        def fits(x: PersonMention) -> bool:
+            return not (m.gender and x.gender and x.gender != m.gender) and not self._stable_role(text, x)
+
+        if si > 0:
+            s, e = sents[si - 1]
+            first = min(
+                (x for x in mentions if s <= x.start < e and x.kind in ("name", "short", "alias", "pronoun")),
+                key=lambda x: x.start,
+                default=None,
+            )
+            lead = text[s : first.start] if first is not None else ""
+            if (
+                first is not None
+                and (first.kind != "pronoun" or first.full)
+                and fits(first)
+                and len(lead.split()) <= 8
+                and not re.search(r"\b(?:by|of|with|to|for|from|against|and|bởi|của|với|cho|về|và)\W*$", lead, re.I)
+            ):
+                return first.key
+        main = min(
+            (x for x in mentions if x.kind == "name" and len(x.text.split()) >= 2 and x.start < m.start),
+            key=lambda x: x.start,
+            default=None,
+        )
+        if main is not None and fits(main) and text[sents[0][0] : main.start].strip(" \"“'‘(") == "":
+            return main.key  # the passage opens with the person it is about
+        return None
 
     def _inverted_speaker(self, text: str, sent_start: int, m: PersonMention) -> bool:
         """'"...," said X of Group.' / 'said X, Asia director at Group.': X only speaks."""
@@ -590,6 +725,13 @@ class PersonFinder:
                         break
             if reason is not None and reason.startswith(",") and self._described_subject(right):
                 reason = None  # "Mr. Khoa, a lawyer, was arrested": a profession, not a role in the case
+            if (
+                reason is not None
+                and not any(r in fold(reason) for r in STABLE_ROLES)
+                and lex.term_subject_after is not None
+                and lex.term_subject_after.match(right)
+            ):
+                reason = None  # "... and his son X three years", "và em trai là X 3 năm tù": X's own term
             if reason is None and lex.speech_after.match(right):
                 reason = "speaker"
             if reason is None and self._inverted_speaker(text, sent_start, m):

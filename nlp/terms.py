@@ -41,6 +41,14 @@ REDUCED_TO = {
 }
 
 
+# the elided unit of a gapped verdict: ", Bao four", " and his son Tran Van Duc three."
+GAPPED_EN = re.compile(
+    r"(?:\s+(?:in prison|of imprisonment|in jail))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[a-z-]+\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:for\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|twenty)\b(?=\s*(?:[.;,]|and\b|$))"
+)
+
+
 @dataclass
 class TermRules:
     lang: str
@@ -166,9 +174,32 @@ class TermFinder:
                 if n is not None:
                     t = TermMention(m.start(1), m.end(1), m.group(1), int(n * 12))
                     found.append(FoundTerm(t, "prison"))
+            found.extend(self._gapped(text, found))
         found.sort(key=lambda f: f.mention.start)
         self._propagate_exclusion(text, found)
         return found
+
+    def _gapped(self, text: str, found: list[FoundTerm]) -> list[FoundTerm]:
+        """ "Hien got six years, Bao four", "X received seven years, Y five and Z three": a number right after a
+        name that follows a stated term of the same sentence keeps that term's unit."""
+        r = self.r
+        out: list[FoundTerm] = []
+        for ft in sorted(found, key=lambda f: f.mention.start):
+            if ft.excluded is not None or ft.mention.kind != "prison":
+                continue
+            unit = 1 if re.search(r"(?i)month", ft.mention.text) else 12
+            pos = ft.mention.end
+            while True:
+                m = GAPPED_EN.match(text, pos)
+                if m is None:
+                    break
+                n = r.value(m.group("n"))
+                if n is None:
+                    break
+                t = TermMention(m.start("n"), m.end("n"), m.group("n"), int(round(n * unit)))
+                out.append(FoundTerm(t, ft.kind))
+                pos = m.end("n")
+        return out
 
     def _number_lists(self, text: str, found: list[FoundTerm]) -> list[tuple[int, int]]:
         """ "sentenced to 14, 10 and 9 years respectively", "lần lượt 15, 11 và 11 năm tù": one term per number,
