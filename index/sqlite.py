@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,20 @@ from index.base import BackendError, EventQuery, SearchHit, SearchQuery, SearchR
 from index.merge import merge_events, merge_person
 from index.textmatch import fold_aligned, fts_expression, make_snippet, parse_terms
 from presswatch.models import AlertEntry, Article, Event, ExtractedEvent, Person, Subscription
+
+
+def _enable_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch to WAL once per file. Changing the journal mode needs the file to itself and does not
+    wait on the busy timeout, so a process opening the store while another one creates it retries."""
+    for attempt in range(attempts):
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
 
 
 def _dump(record: Any) -> str:
@@ -40,7 +55,7 @@ class SqliteBackend:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             schema = (resources.files("index") / "schema.sql").read_text(encoding="utf-8")

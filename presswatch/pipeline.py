@@ -161,6 +161,8 @@ def crawl(settings: Settings, source_ids: list[str] | None = None, progress: Pro
     """Crawl the sources, `settings.crawl_processes` Scrapy processes at a time; reports in catalogue order."""
     sources = select_sources(settings, source_ids)
     total = len(sources)
+    with backend_for(settings):
+        pass  # the store exists (schema, journal mode) before parallel crawls write to it
 
     def crawl_with_progress(number: int, source: Source) -> CrawlReport:
         progress(f"crawl [{number}/{total}] {source.id} ...")

@@ -29,3 +29,17 @@ def test_store_uses_wal_mode(tmp_path: Path) -> None:
     with SqliteBackend(path):
         mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_many_processes_open_a_new_store_at_once(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "fresh.sqlite3"
+    script = ("import sys; from index.sqlite import SqliteBackend; b = SqliteBackend(sys.argv[1]); b.setup();"
+              " print(b.counts()['articles']); b.close()")
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(6)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, [err[-500:] for _, err in results]
+    assert [out.strip() for out, _ in results] == ["0"] * 6
