@@ -24,7 +24,7 @@ from nlp.events_common import (
     _within,
     merge_charges,
 )
-from nlp.events_document import DocumentRules
+from nlp.events_document import CaseArticles, DocumentRules
 from nlp.mentions import DateMention, PersonMention, Trigger
 from nlp.terms import FoundTerm
 from presswatch.models import ExtractedEvent
@@ -48,6 +48,7 @@ class EventBuilder(DocumentRules):
         self._group_probation()
         self._also_dates()
         self._proceeding_dates()
+        CaseArticles(self).apply()
         pairs = [
             (a, c)
             for a in self.drafts

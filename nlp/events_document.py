@@ -4,6 +4,8 @@ labelling conventions (LABELLING.md) applied per person; finally the ExtractedEv
 
 from __future__ import annotations
 
+import re
+
 from nlp.dates import Published, resolve
 from nlp.events_common import (
     ALSO,
@@ -21,6 +23,7 @@ from nlp.events_common import (
 )
 from nlp.mentions import ChargeMention, PersonMention
 from nlp.terms import FoundTerm
+from presswatch.ids import fold
 from presswatch.models import ExtractedEvent
 
 
@@ -215,7 +218,7 @@ class DocumentRules:
                         d.date = o.date
                     if len(keys) == 1 and d.prison is None:
                         d.prison, d.probation = o.prison, d.probation or o.probation
-                    if not d.charges:
+                    if not d.charges and CaseArticles(self).same_case(si, o, d):
                         d.charges = o.charges
                 continue
             if (o.prison is None and not indefinite) or si + 1 >= len(f.sents):
@@ -304,6 +307,12 @@ class DocumentRules:
         return [d for d in out if "total_only" not in d.flags]
 
     def _conventions(self, drafts: list[Draft]) -> list[Draft]:
+        # the last sentence mentioning each merged event: "... serving a 12-year sentence ... He was sentenced
+        # in September 2012" is told again after its article was stated
+        reach: dict[int, int] = {}
+        for raw in self.drafts:
+            t = self._merged_into.get(id(raw), raw)
+            reach[id(t)] = max(reach.get(id(t), -1), raw.sent[0])
         by_person: dict[str, list[Draft]] = {}
         for d in drafts:
             by_person.setdefault(d.key, []).append(d)
@@ -311,6 +320,14 @@ class DocumentRules:
         for _, ds in by_person.items():
             types = {d.event_type for d in ds}
             sentence = next((d for d in ds if d.event_type == "sentence"), None)
+            # "Police arrested X on 12 May. He was later charged under Article 258": an article first stated with
+            # a charge told as a later step (LATER cue before its trigger) does not reach the events told before
+            # it; otherwise the article of the case reaches all its events (the held-out labels give an arrest
+            # the article of the case stated in a later sentence)
+            stating = [d for d in ds if any(c.article is not None and _within(c.start, d.sent) for c in d.charges)]
+            first = None
+            if stating and all(self._later_step(d) for d in stating):
+                first = min(reach.get(id(d), d.sent[0]) for d in stating)
             stated = [c for d in ds for c in d.charges if c.article is not None]
             if not stated:
                 stated = [c for keys, cs in self._case_charges if keys is None or ds[0].key in keys for c in cs]
@@ -318,6 +335,9 @@ class DocumentRules:
             if sentence is not None and appeal is not None and self._continues_appeal(sentence, appeal):
                 appeal.prison = appeal.prison if appeal.prison is not None else sentence.prison
                 appeal.probation = appeal.probation if appeal.probation is not None else sentence.probation
+                reach[id(appeal)] = max(
+                    reach.get(id(appeal), appeal.sent[0]), reach.get(id(sentence), sentence.sent[0])
+                )
                 ds = [d for d in ds if d is not sentence]
                 sentence = next((d for d in ds if d.event_type == "sentence"), None)
             for d in ds:
@@ -334,12 +354,21 @@ class DocumentRules:
                 if d.event_type == "appeal" and d.prison is None and "upheld" in d.flags and sentence is not None:
                     d.prison = sentence.prison
                     d.probation = d.probation if d.probation is not None else sentence.probation
-                if not any(c.article is not None for c in d.charges):
+                if not any(c.article is not None for c in d.charges) and (
+                    first is None or reach.get(id(d), d.sent[0]) >= first
+                ):
                     d.charges = d.charges + [c for c in stated if c not in d.charges]
                 out.append(d)
             _ = types
         out.sort(key=lambda d: (d.sent[0], d.order))
         return out
+
+    def _later_step(self, d: Draft) -> bool:
+        """A charge told as a step after what came before ("He was later charged", "Sau đó ông bị khởi tố")."""
+        if d.event_type != "charge" or d.trigger is None:
+            return False
+        s = d.sent[0]
+        return bool(LATER.search(self.f.text[s : d.trigger.end]))
 
     def _continues_appeal(self, sentence: Draft, appeal: Draft) -> bool:
         """A verdict sentence right after the appeal sentence, without its own date or a first-instance
@@ -378,3 +407,157 @@ class DocumentRules:
             start=qs,
             end=qs + len(quote),
         )
+
+
+# events of a case that carry the article stated earlier for it (LABELLING rule 4: trial, sentence, appeal)
+CARRY_TYPES = ("trial", "sentence", "appeal")
+# a source of these types is a verdict: a later event of another month or year is another case
+VERDICT_TYPES = ("sentence", "appeal")
+# "In 2017, ...", "Năm 2017, ...": a year alone (not the year of a penal code)
+YEAR_ALONE = re.compile(
+    r"(?<!hình sự )(?<!blhs )\b(?:in|năm|vào năm|hồi năm) ((?:19|20)\d\d)\b(?![\s,]+(?:penal|criminal|code|bộ luật))",
+    re.IGNORECASE,
+)
+
+
+class CaseArticles:
+    """Document-level carrying of charge articles to later events of the same case (LABELLING rule 4).
+
+    - group: a sentence stating an article for several persons at once (an event without a named person,
+      "four democracy activists", "Ba bị cáo", or two or more named persons) gives it to the trial, sentence
+      and appeal events of the following sentences ("Lawyer X received five years") until the case ends:
+      a round-up cue (passage_cues.case_break: "In another case", "Separately", "Trong một vụ khác"), a
+      sentence naming another article, another court place (court_place), or an event date that cannot
+      belong to the same proceeding (another month/year after a verdict, an earlier date after a charge);
+    - same charge: "under the same article", "on the same charge", "cùng tội danh" (same_charge) takes the
+      article of the nearest earlier event of the same proceeding (same dates as above, no break between);
+    - person: handled in DocumentRules._conventions, only for events at or after the stating sentence.
+    """
+
+    def __init__(self, rules: DocumentRules) -> None:
+        self.r = rules
+        self.f = rules.f
+        f = self.f
+        self.brk = f.cues.get("case_break")
+        self.same = f.cues.get("same_charge")
+        self.court = f.cues.get("court_place")
+        self.idx = {s: i for i, s in enumerate(f.sents)}
+
+    def _text(self, si: int) -> str:
+        s, e = self.f.sents[si]
+        return self.f.text[s:e]
+
+    def _breaks(self, si: int) -> bool:
+        return bool(self.brk is not None and self.brk.search(self._text(si)))
+
+    def _court(self, si: int) -> str | None:
+        if self.court is None:
+            return None
+        m = self.court.search(self._text(si))
+        return fold(m.group(1)).split(" ")[0] if m else None
+
+    def _ym(self, d: Draft) -> tuple[int | None, int | None]:
+        if d.date is None:
+            # "In 2017, X was sentenced ...": a year alone is no event date, but still tells the case apart
+            years = [m.year for m in self.f.dates if _within(m.start, d.sent) and m.year is not None]
+            years += [int(m.group(1)) for m in YEAR_ALONE.finditer(self.f.text, *d.sent)]
+            return (years[0], None) if len(set(years)) == 1 else (None, None)
+        iso, _ = resolve(d.date, self.f.published)
+        if iso:
+            return int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else None
+        year = d.date.year
+        if year is None and d.date.rel_years is not None and self.f.published is not None:
+            year = self.f.published.year + d.date.rel_years
+        return year, None
+
+    def _compatible(self, src: tuple[int | None, int | None], verdict: bool, d: Draft) -> bool:
+        ys, ms = src
+        yd, md = self._ym(d)
+        if ys is None or yd is None:
+            return True
+        if verdict:
+            return ys == yd and (ms is None or md is None or ms == md)
+        return (yd, md or 12) >= (ys, ms or 1)
+
+    def same_case(self, si: int, src: Draft, d: Draft) -> bool:
+        """Whether event `d` (a later sentence) continues the case of `src` (sentence si): no round-up cue,
+        other article or other court in between, and a date that fits."""
+        sj = self.idx.get(d.sent)
+        if sj is None:
+            return False
+        court = self._court(si)
+        for k in range(si + 1, sj + 1):
+            c2 = self._court(k)
+            if self._breaks(k) or self._stated(k) or (court and c2 and c2 != court):
+                return False
+        return self._compatible(self._ym(src), src.event_type in VERDICT_TYPES, d)
+
+    def _stated(self, si: int) -> list[ChargeMention]:
+        return [c for c in self.f.charges if _within(c.start, self.f.sents[si]) and c.article is not None]
+
+    def apply(self) -> None:
+        f, r = self.f, self.r
+        by_sent: dict[int, list[Draft]] = {}
+        for d in r.drafts:
+            if d.sent in self.idx:
+                by_sent.setdefault(self.idx[d.sent], []).append(d)
+        orphan_sents: dict[int, list[Draft]] = {}
+        for si, o in r.orphans:
+            orphan_sents.setdefault(si, []).append(o)
+        for si in range(len(f.sents)):
+            stated = self._stated(si)
+            if not stated or len({c.article for c in stated}) > 2:
+                continue
+            own = by_sent.get(si, [])
+            orph = orphan_sents.get(si, [])
+            groups = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[si]) for p in f.persons)
+            if not (orph or groups or len({d.key for d in own}) >= 2):
+                continue
+            src_events = own + orph
+            if not src_events:
+                continue
+            dated = [d for d in src_events if d.date is not None]
+            src_date = self._ym(dated[0]) if dated else (None, None)
+            verdict = all(d.event_type in VERDICT_TYPES for d in src_events)
+            court = self._court(si)
+            for sj in range(si + 1, len(f.sents)):
+                if self._breaks(sj) or self._stated(sj):
+                    break
+                c2 = self._court(sj)
+                if court and c2 and c2 != court:
+                    break
+                recv = [d for d in by_sent.get(sj, []) if d.event_type in CARRY_TYPES]
+                if any(not self._compatible(src_date, verdict, d) for d in recv):
+                    break
+                for d in recv:
+                    d.charges = d.charges + [c for c in stated if c not in d.charges]
+        self._same_charge(by_sent)
+
+    def _same_charge(self, by_sent: dict[int, list[Draft]]) -> None:
+        f = self.f
+        if self.same is None:
+            return
+        for sj in range(len(f.sents)):
+            if not self.same.search(self._text(sj)) or self._stated(sj):
+                continue
+            recv = [d for d in by_sent.get(sj, []) if not any(c.article is not None for c in d.charges)]
+            if not recv:
+                continue
+            if self._breaks(sj):
+                continue
+            for si in range(sj - 1, -1, -1):
+                stated = self._stated(si)
+                if stated:
+                    src = [d for d in by_sent.get(si, []) if d.event_type in CARRY_TYPES + ("charge", "arrest")]
+                    dated = [d for d in src if d.date is not None]
+                    src_date = self._ym(dated[0]) if dated else (None, None)
+                    verdict = bool(src) and all(d.event_type in VERDICT_TYPES for d in src)
+                    c1, c2 = self._court(si), self._court(sj)
+                    if c1 and c2 and c1 != c2:
+                        break
+                    for d in recv:
+                        if self._compatible(src_date, verdict, d):
+                            d.charges = d.charges + [c for c in stated if c not in d.charges]
+                    break
+                if self._breaks(si):
+                    break
