@@ -1,6 +1,5 @@
 # syntax=docker/dockerfile:1
 # The presswatch application image: `presswatch run` (one nightly run) by default,
-# `presswatch serve --host 0.0.0.0 --port 8000` for the web UI (see docker-compose.yml).
 #
 #   docker build -t presswatch .
 #   docker run --rm -v presswatch-data:/data presswatch            # one run, embedded SQLite
@@ -40,5 +39,4 @@ COPY --from=build /opt/venv /opt/venv
 USER presswatch
 WORKDIR /home/presswatch
 VOLUME ["/data"]
-EXPOSE 8000
 CMD ["presswatch", "run"]

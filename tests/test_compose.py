@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 COMPOSE = ROOT / "docker-compose.yml"
 ES_URL = "http://elasticsearch:9200"
-PRESSWATCH_SERVICES = ("airflow", "app", "web")
+PRESSWATCH_SERVICES = ("airflow", "app")
 
 # ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?err}, ${VAR?err}, $VAR (no nesting: v1.29 has none)
 _INTERPOLATION = re.compile(
@@ -116,7 +116,7 @@ def test_no_obsolete_version_key(compose: dict[str, Any]) -> None:
 
 
 def test_expected_services(services: dict[str, dict[str, Any]]) -> None:
-    assert {"elasticsearch", "mailpit", "airflow", "app", "web"} <= set(services)
+    assert {"elasticsearch", "mailpit", "airflow", "app"} <= set(services)
 
 
 def test_depends_on_refers_to_defined_services(services: dict[str, dict[str, Any]]) -> None:
@@ -189,14 +189,20 @@ def test_presswatch_services_use_elasticsearch_and_mailpit(
     assert "mailpit" in deps
 
 
-def test_app_is_one_shot_and_web_serves(services: dict[str, dict[str, Any]]) -> None:
-    app, web = services["app"], services["web"]
+def test_app_is_one_shot(services: dict[str, dict[str, Any]]) -> None:
+    app = services["app"]
     assert app["command"] == ["presswatch", "run"]
     assert str(app.get("restart", "no")) == "no" or app.get("profiles"), "app must not restart in a loop"
-    assert web["command"][:2] == ["presswatch", "serve"]
-    assert "0.0.0.0" in web["command"] and "8000" in web["command"]
-    assert any(str(p).endswith(":8000") for p in web["ports"])
-    assert app["image"] == web["image"], "app and web share one image"
+
+
+def test_every_presswatch_command_exists(services: dict[str, dict[str, Any]]) -> None:
+    """A service may only run commands the CLI really has."""
+    from presswatch.cli import main
+
+    for name, service in services.items():
+        command = service.get("command")
+        if isinstance(command, list) and command and command[0] == "presswatch":
+            assert command[1] in main.commands, f"{name}: `presswatch {command[1]}` is not a command"
 
 
 def test_airflow_service(services: dict[str, dict[str, Any]]) -> None:
@@ -235,7 +241,7 @@ def _dockerfiles(services: dict[str, dict[str, Any]]) -> dict[str, Path]:
 
 def test_build_contexts_and_dockerfiles_exist(services: dict[str, dict[str, Any]]) -> None:
     found = _dockerfiles(services)
-    assert {"airflow", "app", "web"} <= set(found)
+    assert {"airflow", "app"} <= set(found)
 
 
 def test_app_dockerfile() -> None:
