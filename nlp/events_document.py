@@ -441,6 +441,8 @@ class CaseArticles:
         self.brk = f.cues.get("case_break")
         self.same = f.cues.get("same_charge")
         self.court = f.cues.get("court_place")
+        self.group_verdict = f.cues.get("group_verdict")
+        self.group_subject = f.cues.get("group_subject")
         self.idx = {s: i for i, s in enumerate(f.sents)}
 
     def _text(self, si: int) -> str:
@@ -510,11 +512,15 @@ class CaseArticles:
                 continue
             own = by_sent.get(si, [])
             orph = orphan_sents.get(si, [])
+            dated = [d for d in own + orph if d.date is not None]
+            self._backward(si, stated, self._ym(dated[0]) if dated else (None, None), by_sent, orphan_sents)
             groups = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[si]) for p in f.persons)
-            if not (orph or groups or len({d.key for d in own}) >= 2):
+            found_group = bool(self.group_verdict is not None and self.group_verdict.search(self._text(si)))
+            if not (orph or groups or found_group or len({d.key for d in own}) >= 2):
                 continue
             src_events = own + orph
-            if not src_events:
+            if not src_events and not found_group:
+                # "Judge X found the three guilty of ... under Article 79": a verdict for the group, no event
                 continue
             dated = [d for d in src_events if d.date is not None]
             src_date = self._ym(dated[0]) if dated else (None, None)
@@ -532,6 +538,43 @@ class CaseArticles:
                 for d in recv:
                     d.charges = d.charges + [c for c in stated if c not in d.charges]
         self._same_charge(by_sent)
+
+    def _backward(
+        self,
+        si: int,
+        stated: list[ChargeMention],
+        src_date: tuple[int | None, int | None],
+        by_sent: dict[int, list[Draft]],
+        orphan_sents: dict[int, list[Draft]],
+    ) -> None:
+        """ "A court in Hue sentenced four bloggers. A got four years ... All four were convicted of ... under
+        Article 331": an article stated for the group (group_subject at the sentence start) after the individual
+        verdicts reaches the trial, sentence and appeal events of the sentences before, back to the group verdict
+        sentence (an event without a named person or a group reference) or a round-up cue (both included); not
+        across a sentence naming an article or another court, and not when the group sentence opens another
+        case itself."""
+        f = self.f
+        if self.group_subject is None or not self.group_subject.match(self._text(si)) or self._breaks(si):
+            return
+        court = self._court(si)
+        for sj in range(si - 1, -1, -1):
+            if self._stated(sj):
+                break
+            c2 = self._court(sj)
+            if court and c2 and c2 != court:
+                break
+            recv = [
+                d
+                for d in by_sent.get(sj, [])
+                if d.event_type in CARRY_TYPES and not any(c.article is not None for c in d.charges)
+            ]
+            if any(not self._compatible(src_date, True, d) for d in recv):
+                break
+            for d in recv:
+                d.charges = d.charges + [c for c in stated if c not in d.charges]
+            group = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[sj]) for p in f.persons)
+            if self._breaks(sj) or orphan_sents.get(sj) or group:
+                break
 
     def _same_charge(self, by_sent: dict[int, list[Draft]]) -> None:
         f = self.f
