@@ -49,6 +49,7 @@ class EventBuilder(DocumentRules):
         self._also_dates()
         self._proceeding_dates()
         CaseArticles(self).apply()
+        CaseArticles(self).dates()
         pairs = [
             (a, c)
             for a in self.drafts

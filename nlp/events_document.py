@@ -213,8 +213,9 @@ class DocumentRules:
             nxt = [d for d in self.drafts if d.event_type == o.event_type and d.sent in f.sents[si + 1 : si + 3]]
             if nxt:
                 keys = {d.key for d in nxt}
+                case = CaseArticles(self)
                 for d in nxt:
-                    if d.date is None and o.date is not None:
+                    if d.date is None and o.date is not None and not case.other_case(si, d):
                         d.date = o.date
                     if len(keys) == 1 and d.prison is None:
                         d.prison, d.probation = o.prison, d.probation or o.probation
@@ -494,6 +495,18 @@ class CaseArticles:
                 return False
         return self._compatible(self._ym(src), src.event_type in VERDICT_TYPES, d)
 
+    def other_case(self, si: int, d: Draft) -> bool:
+        """A round-up cue or another court between sentence si and event `d`: no date is carried to it."""
+        sj = self.idx.get(d.sent)
+        if sj is None:
+            return True
+        court = self._court(si)
+        for k in range(si + 1, sj + 1):
+            c2 = self._court(k)
+            if self._breaks(k) or (court and c2 and c2 != court):
+                return True
+        return False
+
     def _stated(self, si: int) -> list[ChargeMention]:
         return [c for c in self.f.charges if _within(c.start, self.f.sents[si]) and c.article is not None]
 
@@ -538,6 +551,43 @@ class CaseArticles:
                 for d in recv:
                     d.charges = d.charges + [c for c in stated if c not in d.charges]
         self._same_charge(by_sent)
+
+    def dates(self) -> None:
+        """ "A court on Wednesday jailed four activists. X received five years. ... Z was given seven years": the
+        date of a group verdict (an event without a named person, or a group reference) reaches the sentence
+        events without a date of their own in the following sentences, with the scope and stop rules of the
+        article (a round-up cue, another court, a date of another proceeding, another group verdict)."""
+        f, r = self.f, self.r
+        by_sent: dict[int, list[Draft]] = {}
+        for d in r.drafts:
+            if d.sent in self.idx:
+                by_sent.setdefault(self.idx[d.sent], []).append(d)
+        orphan_sents: dict[int, list[Draft]] = {}
+        for si, o in r.orphans:
+            orphan_sents.setdefault(si, []).append(o)
+        for si in range(len(f.sents)):
+            groups = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[si]) for p in f.persons)
+            src = [o for o in orphan_sents.get(si, []) if o.event_type == "sentence"]
+            if groups:
+                src += [d for d in by_sent.get(si, []) if d.event_type == "sentence"]
+            dated = {(d.date.start, d.date.end): d for d in src if d.date is not None and "background" not in d.flags}
+            if len(dated) != 1 or self._breaks(si):
+                continue
+            source = next(iter(dated.values()))
+            date, ym, court = source.date, self._ym(source), self._court(si)
+            for sj in range(si + 1, len(f.sents)):
+                c2 = self._court(sj)
+                other = [o for o in orphan_sents.get(sj, []) if o.event_type in VERDICT_TYPES or o.date is not None]
+                if self._breaks(sj) or (court and c2 and c2 != court) or other:
+                    break
+                recv = [d for d in by_sent.get(sj, []) if d.event_type == "sentence" and "background" not in d.flags]
+                if any(not self._compatible(ym, True, d) for d in recv):
+                    break
+                if FIRST_INSTANCE.search(self._text(sj)):
+                    continue
+                for d in recv:
+                    if d.date is None:
+                        d.date = date
 
     def _backward(
         self,

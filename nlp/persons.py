@@ -17,6 +17,9 @@ from nlp.names import NameLexicon, _is_cap, _joined, _name_runs, _strip_possessi
 from nlp.textutil import UPPER
 from presswatch.ids import fold
 
+# ", 41," right after a name: an age
+AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
+
 __all__ = ["NameLexicon", "PersonFinder"]
 
 STABLE_ROLES = (
@@ -342,6 +345,7 @@ class PersonFinder:
                     m.kind = "short"
                     m.full = longer[0]
         tails: dict[str, str] = {}
+        aged: set[str] = set()
         for m in fulls:
             parts = m.text.replace("-", " ").split()
             for n in (1, 2, 3):
@@ -355,6 +359,15 @@ class PersonFinder:
                     m.full = full
                 elif len(m.text.split()) >= 2:
                     m.kind = "name"
+        # "Vu, 41, received five years": the family name of one full name, with an age right after it
+        heads: dict[str, set[str]] = {}
+        for m in fulls:
+            parts = m.text.replace("-", " ").split()
+            heads.setdefault(parts[0].lower(), set()).add(m.text)
+        for key, names in heads.items():
+            if len(names) == 1 and key not in tails:
+                tails[key] = next(iter(names))
+                aged.add(key)
         if not tails:
             return
         sent_starts = {s for s, _ in sents}
@@ -381,6 +394,9 @@ class PersonFinder:
                 continue
             n, key = hit
             w0 = words[k]
+            if key in aged and not AGE_AFTER.match(text, words[k + n - 1].end):
+                k += 1  # a family name alone is a person only with an age: "Vu, 41,"
+                continue
             at_start = any(text[s : w0.start].strip(" \"“'‘-–(") == "" for s in sent_starts if s <= w0.start)
             nxt = words[k + n] if k + n < len(words) else None
             if (

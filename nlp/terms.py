@@ -156,6 +156,14 @@ class TermFinder:
             months = self._months(m)
             if months is None or months <= 0 or months > 12 * 40:
                 continue
+            split = self._respective_split(text, m)
+            if split is not None:
+                # "two years and 18 months respectively": two terms, one per person, not 42 months
+                (a, b, first), (c, d, second) = split
+                found.append(self._classify(text, a, b, first))
+                found.append(self._classify(text, c, d, second))
+                spans.append((m.start(), m.end()))
+                continue
             found.append(self._classify(text, m.start(), m.end(), months))
             spans.append((m.start(), m.end()))
         if r.adjectival is not None:
@@ -178,6 +186,29 @@ class TermFinder:
         found.sort(key=lambda f: f.mention.start)
         self._propagate_exclusion(text, found)
         return found
+
+    def _respective_split(
+        self, text: str, m: re.Match[str]
+    ) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+        """ "A and B were sentenced to two years and 18 months respectively", "A và B lần lượt 2 năm và 18
+        tháng tù": years and months joined by and/và before a respectively cue are two persons' terms."""
+        g = m.groupdict()
+        if not g.get("y") or not g.get("ym") or g.get("yh"):
+            return None
+        joiner = re.search(r"\s*,?\s+(?:and|và)\s+$", text[m.start() : m.start("ym")], re.IGNORECASE)
+        if joiner is None:
+            return None
+        if self.r.lang == "en":
+            cue = re.match(r"[^.;]{0,40}?\brespectively\b", text[m.end() : m.end() + 60], re.IGNORECASE)
+        else:
+            cue = re.search(r"\b(?:lần lượt|tương ứng)\b[^.;]{0,40}$", _clause_before(text, m.start(), 80), re.I)
+        if cue is None:
+            return None
+        y, extra = self.r.value(g["y"]), self.r.value(g["ym"])
+        if y is None or extra is None:
+            return None
+        cut = m.start() + joiner.start()
+        return (m.start(), cut, int(round(y * 12))), (m.start("ym"), m.end(), int(round(extra)))
 
     def _gapped(self, text: str, found: list[FoundTerm]) -> list[FoundTerm]:
         """ "Hien got six years, Bao four", "X received seven years, Y five and Z three": a number right after a
