@@ -5,8 +5,9 @@
 - the project's held-out passages (tests/data/heldout_events.jsonl: short passages;
   tests/data/heldout_long_events.jsonl: article excerpts of 7-12 sentences;
   tests/data/heldout_styles_events.jsonl: UN and State Department paragraphs, biographies, wires,
-  a relative's post, release reports, CPJ/RSF/88 Project entries), written independently of
-  the extractor in the styles of state media, exile media and NGO reports. The extractor's own
+  a relative's post, release reports, CPJ/RSF/88 Project entries;
+  tests/data/heldout_final_events.jsonl: the last set, measured once while unseen at NLP 0.6.2),
+  written independently of the extractor in the styles of state media, exile media and NGO reports. The extractor's own
   tests never use their sentences; the figures pinned here are the ones measured when they were added,
   less a small margin.
 """
@@ -27,6 +28,7 @@ SCORER = SHARED / "tools" / "score_events.py"
 HELDOUT = ROOT / "tests" / "data" / "heldout_events.jsonl"
 HELDOUT_LONG = ROOT / "tests" / "data" / "heldout_long_events.jsonl"
 HELDOUT_STYLES = ROOT / "tests" / "data" / "heldout_styles_events.jsonl"
+HELDOUT_FINAL = ROOT / "tests" / "data" / "heldout_final_events.jsonl"
 
 pytestmark = pytest.mark.slow
 
@@ -63,8 +65,8 @@ def test_cli_output_scores_the_same_with_the_shared_scorer(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("gold", "f1", "prison", "charges", "date"),
     [(HELDOUT, 0.95, 0.94, 0.90, 0.89), (HELDOUT_LONG, 0.93, 0.92, 0.93, 0.90),
-     (HELDOUT_STYLES, 0.89, 0.90, 0.93, 0.83)],
-    ids=["short", "long", "styles"],
+     (HELDOUT_STYLES, 0.89, 0.90, 0.93, 0.84), (HELDOUT_FINAL, 0.90, 0.82, 0.95, 0.88)],
+    ids=["short", "long", "styles", "final"],
 )
 def test_heldout_passages_gate(gold: Path, f1: float, prison: float, charges: float, date: float) -> None:
     report = evaluate_file(gold, None, "en_core_web_sm")
