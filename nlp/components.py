@@ -9,6 +9,7 @@ pw_triggers, pw_events; doc._.pw_published carries the publication date in.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(0, len(text))]
 
 
-class DataComponent:
+class DataComponent(ABC):
     """A component whose behaviour is defined by JSON data files."""
 
     files: tuple[str, ...] = ()
@@ -75,8 +76,9 @@ class DataComponent:
         self.data = {f: load_json(f, base) for f in self.files}
         self._setup()
 
-    def _setup(self) -> None:  # build matchers from self.data
-        raise NotImplementedError
+    @abstractmethod
+    def _setup(self) -> None:
+        """Build matchers and tables from self.data."""
 
     def _ensure(self) -> None:
         if not self.data:
