@@ -507,18 +507,27 @@ class CaseArticles:
                 return True
         return False
 
+    def _by_sentence(self) -> tuple[dict[int, list[Draft]], dict[int, list[Draft]]]:
+        """The drafted events and the orphan events (no named person), by sentence index."""
+        by_sent: dict[int, list[Draft]] = {}
+        for d in self.r.drafts:
+            if d.sent in self.idx:
+                by_sent.setdefault(self.idx[d.sent], []).append(d)
+        orphan_sents: dict[int, list[Draft]] = {}
+        for si, o in self.r.orphans:
+            orphan_sents.setdefault(si, []).append(o)
+        return by_sent, orphan_sents
+
+    def _has_group(self, si: int) -> bool:
+        """A group reference ("the four", "Cả ba") in sentence si."""
+        return any(p.kind == "group" and not p.excluded and _within(p.start, self.f.sents[si]) for p in self.f.persons)
+
     def _stated(self, si: int) -> list[ChargeMention]:
         return [c for c in self.f.charges if _within(c.start, self.f.sents[si]) and c.article is not None]
 
     def apply(self) -> None:
-        f, r = self.f, self.r
-        by_sent: dict[int, list[Draft]] = {}
-        for d in r.drafts:
-            if d.sent in self.idx:
-                by_sent.setdefault(self.idx[d.sent], []).append(d)
-        orphan_sents: dict[int, list[Draft]] = {}
-        for si, o in r.orphans:
-            orphan_sents.setdefault(si, []).append(o)
+        f = self.f
+        by_sent, orphan_sents = self._by_sentence()
         for si in range(len(f.sents)):
             stated = self._stated(si)
             if not stated or len({c.article for c in stated}) > 2:
@@ -527,7 +536,7 @@ class CaseArticles:
             orph = orphan_sents.get(si, [])
             dated = [d for d in own + orph if d.date is not None]
             self._backward(si, stated, self._ym(dated[0]) if dated else (None, None), by_sent, orphan_sents)
-            groups = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[si]) for p in f.persons)
+            groups = self._has_group(si)
             found_group = bool(self.group_verdict is not None and self.group_verdict.search(self._text(si)))
             if not (orph or groups or found_group or len({d.key for d in own}) >= 2):
                 continue
@@ -557,16 +566,10 @@ class CaseArticles:
         date of a group verdict (an event without a named person, or a group reference) reaches the sentence
         events without a date of their own in the following sentences, with the scope and stop rules of the
         article (a round-up cue, another court, a date of another proceeding, another group verdict)."""
-        f, r = self.f, self.r
-        by_sent: dict[int, list[Draft]] = {}
-        for d in r.drafts:
-            if d.sent in self.idx:
-                by_sent.setdefault(self.idx[d.sent], []).append(d)
-        orphan_sents: dict[int, list[Draft]] = {}
-        for si, o in r.orphans:
-            orphan_sents.setdefault(si, []).append(o)
+        f = self.f
+        by_sent, orphan_sents = self._by_sentence()
         for si in range(len(f.sents)):
-            groups = any(p.kind == "group" and not p.excluded and _within(p.start, f.sents[si]) for p in f.persons)
+            groups = self._has_group(si)
             src = [o for o in orphan_sents.get(si, []) if o.event_type == "sentence"]
             if groups:
                 src += [d for d in by_sent.get(si, []) if d.event_type == "sentence"]
