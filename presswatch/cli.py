@@ -164,11 +164,12 @@ def extract(input_path: Path | None, output_path: Path | None) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def eval_cmd(gold: Path, predictions: Path | None, as_json: bool) -> None:
     """Score extraction against a labelled GOLD.jsonl: P/R/F1 per event type, attribute accuracy."""
-    from presswatch.evaluation import EvaluationError, evaluate_file, format_report
+    from presswatch.evaluation import evaluate_file, format_report
+    from presswatch.extract_file import ExtractInputError
 
     try:
         report = evaluate_file(gold, predictions, _settings().en_model)
-    except (EvaluationError, OSError) as exc:
+    except (ExtractInputError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
 

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-
-class EvaluationError(ValueError):
-    pass
-
-
-def _rows(path: Path) -> list[dict[str, Any]]:
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise EvaluationError(f"{path}:{number}: not JSON: {exc.msg}") from None
-    return rows
+from presswatch.extract_file import read_inputs, read_jsonl
 
 
 def evaluate_file(gold_path: Path, predictions: Path | None, en_model: str) -> dict[str, Any]:
     from nlp.evaluate import score
 
-    gold = _rows(gold_path)
+    gold = list(read_inputs(gold_path))
     if predictions is not None:
-        preds = _rows(predictions)
+        preds = [row for _, row in read_jsonl(predictions)]
     else:
         from nlp.extract import Extractor
 

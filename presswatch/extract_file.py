@@ -17,18 +17,23 @@ class ExtractInputError(ValueError):
     pass
 
 
-def read_inputs(path: Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) for each non-blank line; a bad line raises naming file and line."""
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ExtractInputError(f"{path}:{number}: not JSON: {exc.msg}") from None
-            if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
-                raise ExtractInputError(f"{path}:{number}: needs an object with 'id' and a string 'text'")
-            yield row
+
+
+def read_inputs(path: Path) -> Iterator[dict[str, Any]]:
+    for number, row in read_jsonl(path):
+        if not isinstance(row, dict) or "id" not in row or not isinstance(row.get("text"), str):
+            raise ExtractInputError(f"{path}:{number}: needs an object with 'id' and a string 'text'")
+        yield row
 
 
 def extract_file(input_path: Path, output_path: Path | None, en_model: str, batch_size: int = 32) -> int:
