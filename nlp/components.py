@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 
 from nlp.charges import ChargeFinder, ChargeTable
 from nlp.dates import DateFinder, Published
-from nlp.events import Found, build_events
-from nlp.persons import NameLexicon, PersonFinder
+from nlp.event_builder import build_events
+from nlp.events_common import Found
+from nlp.names import NameLexicon
+from nlp.person_finder import PersonFinder
 from nlp.resources import load_json, read_json, write_json
 from nlp.terms import TermFinder, TermRules
 from nlp.tokenizer_vi import SentenceSplitter

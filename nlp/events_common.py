@@ -164,3 +164,16 @@ def merge_charges(mentions: list[ChargeMention]) -> list[Charge]:
         known.label = known.label or c.label
         known.inferred = known.inferred and c.inferred  # stated anywhere -> not inferred
     return out
+
+
+class EventDrafts:
+    """What the event rules (the mixins of EventBuilder) work on: the findings, the drafted events and the
+    drafts of triggers without a named person."""
+
+    f: Found
+    drafts: list[Draft]
+    orphans: list[tuple[int, Draft]]
+
+    _pending_terms: list[tuple[PersonMention, FoundTerm]]
+    _merged_into: dict[int, Draft]
+    _case_charges: list[tuple[set[str] | None, list[ChargeMention]]]  # (person keys or every person, articles)

@@ -9,10 +9,11 @@ import re
 
 import pytest
 
-from nlp.events import merge_charges
+from nlp.events_common import merge_charges
 from nlp.extract import Extractor
 from nlp.mentions import ChargeMention
-from nlp.persons import NameLexicon, PersonFinder
+from nlp.names import NameLexicon
+from nlp.person_finder import PersonFinder
 from nlp.resources import load_json
 
 

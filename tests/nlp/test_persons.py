@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from nlp.persons import NameLexicon, PersonFinder
+from nlp.names import NameLexicon
+from nlp.person_finder import PersonFinder
 from nlp.resources import load_json
 
 
