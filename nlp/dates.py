@@ -158,6 +158,8 @@ class DateFinder:
         pats: list[tuple[str, str]] = [
             ("mdy", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
             ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
+            # "on 27 March", "18 November": day before month without a year (resolved against publication)
+            ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b(?!,?\s+\d{{4}}){rel_year}"),
             ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}){rel_year}"),
             ("my", rf"\b(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
             (
@@ -222,8 +224,9 @@ class DateFinder:
         pats: list[tuple[str, str]] = [
             (
                 "dmy_t",
-                rf"{pre}{wd}(?P<d>\d{{1,2}})\s+tháng\s+(?P<mon>\d{{1,2}}|{mon})"
-                rf"(?:\s+năm\s+(?P<y>\d{{4}}))?(?P<fut> tới đây)?(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?",
+                rf"{pre}{wd}(?P<d>\d{{1,2}})\s+[Tt]háng\s+(?P<mon>\d{{1,2}}|{mon})"
+                rf"(?:\s+năm\s+(?P<y>\d{{4}})|,\s*(?P<y2>\d{{4}})\b)?(?P<fut> tới đây)?"
+                r"(?P<same>\s+(?:cùng năm|năm đó|năm ấy))?",
             ),
             (
                 "dmy_n",
@@ -263,8 +266,8 @@ class DateFinder:
                     dm.month = int(g["m"])
                 if g.get("mon"):
                     dm.month = self._month(g["mon"])
-                if g.get("y"):
-                    dm.year = int(g["y"])
+                if g.get("y") or g.get("y2"):
+                    dm.year = int(g.get("y") or g["y2"])
                 if g.get("rel"):
                     dm.rel_years = {"ngoái": -1, "trước": -1, "nay": 0}[g["rel"]]
                 if g.get("rm"):

@@ -9,6 +9,7 @@ from spacy.language import Language
 from nlp import NLP_VERSION
 from nlp.lang import detect_lang
 from nlp.prefilter import has_legal_vocabulary
+from nlp.unwrap import unwrap_lines
 from presswatch.models import ExtractedEvent
 
 __all__ = ["NLP_VERSION", "Extractor", "detect_lang"]
@@ -61,7 +62,7 @@ class Extractor:
             nlp = self.pipeline(lang)
             docs = []
             for i in idx:
-                doc = nlp.make_doc(batch[i][0])
+                doc = nlp.make_doc(unwrap_lines(batch[i][0]))
                 doc._.pw_published = batch[i][2]
                 docs.append(doc)
             for i, doc in zip(idx, nlp.pipe(docs, batch_size=batch_size), strict=True):

