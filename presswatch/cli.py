@@ -161,17 +161,23 @@ def extract(input_path: Path | None, output_path: Path | None) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score this prediction file instead of running the extractor.")
-@click.option("--json", "as_json", is_flag=True)
-def eval_cmd(gold: Path, predictions: Path | None, as_json: bool) -> None:
-    """Score extraction against a labelled GOLD.jsonl: P/R/F1 per event type, attribute accuracy."""
+@click.option("--json", "as_json", is_flag=True, help="One JSON object, errors under \"errors\".")
+@click.option("--split", type=click.Choice(["all", "dev", "frozen"]), default="all", show_default=True,
+              help="Only gold rows of this split: frozen = ids in nlp/data/frozen_split.json, dev = the others.")
+@click.option("--no-errors", is_flag=True, help="Print the figures only, not the list of errors.")
+def eval_cmd(gold: Path, predictions: Path | None, as_json: bool, split: str, no_errors: bool) -> None:
+    """Score extraction against a labelled GOLD.jsonl: P/R/F1 per event type, attribute accuracy,
+    then each missed, spurious or wrong-attribute event with its passage id and sentence."""
     from presswatch.evaluation import evaluate_file, format_report
     from presswatch.extract_file import ExtractInputError
 
     try:
-        report = evaluate_file(gold, predictions, _settings().en_model)
+        report = evaluate_file(gold, predictions, _settings().en_model, split=split)
     except (ExtractInputError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+    if no_errors:
+        report.pop("errors", None)
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report, show_errors=not no_errors))
 
 
 @main.command(name="recheck")

@@ -1,15 +1,12 @@
-"""Evaluation gates: extraction quality on labelled passages cannot silently drop.
+"""Evaluation gates on real labelled passages, read from ../shared (skipped when it is absent):
 
-- the shared development set (../shared/data/dev_events.jsonl): the acceptance figures of the
-  extraction issue, measured the way the shared scorer measures;
-- the project's held-out passages (tests/data/heldout_events.jsonl: short passages;
-  tests/data/heldout_long_events.jsonl: article excerpts of 7-12 sentences;
-  tests/data/heldout_styles_events.jsonl: UN and State Department paragraphs, biographies, wires,
-  a relative's post, release reports, CPJ/RSF/88 Project entries;
-  tests/data/heldout_final_events.jsonl: the last set, measured once while unseen at NLP 0.6.2),
-  written independently of the extractor in the styles of state media, exile media and NGO reports. The extractor's own
-  tests never use their sentences; the figures pinned here are the ones measured when they were added,
-  less a small margin.
+- the shared development set (../shared/data/dev_events.jsonl);
+- the dev split of the real passages (../shared/data/real_dev_events.jsonl without the frozen ids of
+  nlp/data/frozen_split.json: the frozen part is scored once, at the end of the extraction work, and
+  never here).
+
+The floors below are the figures measured when the gates were added, less 0.02: they guard against a
+silent drop, they are not a target. The extraction work will raise them.
 """
 
 import json
@@ -21,32 +18,52 @@ import pytest
 
 from presswatch.evaluation import evaluate_file, format_report
 
+# Floors (measured at NLP 0.6.2 with `.venv/bin/presswatch eval GOLD [--split dev]`, minus 0.02).
+# The extraction work will raise them: pin the new figures (minus 0.02) when it does.
+# dev_events.jsonl: F1 0.977, charge_articles 1.000 (n=42), prison_months 1.000 (n=51), date 0.947 (n=75).
+DEV_MIN_F1 = 0.957
+DEV_MIN_CHARGE_ARTICLES = 0.980
+DEV_MIN_PRISON_MONTHS = 0.980
+DEV_MIN_DATE = 0.927
+# real_dev_events.jsonl --split dev (54 passages, 31 Vietnamese): F1 0.743, charge_articles 0.847 (n=59),
+# prison_months 0.720 (n=75), date 0.656 (n=90) (the lowest of two measurements during an NLP refactor).
+REAL_DEV_MIN_F1 = 0.723
+REAL_DEV_MIN_CHARGE_ARTICLES = 0.827
+REAL_DEV_MIN_PRISON_MONTHS = 0.700
+REAL_DEV_MIN_DATE = 0.636
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV = SHARED / "data" / "dev_events.jsonl"
+REAL = SHARED / "data" / "real_dev_events.jsonl"
 SCORER = SHARED / "tools" / "score_events.py"
-HELDOUT = ROOT / "tests" / "data" / "heldout_events.jsonl"
-HELDOUT_LONG = ROOT / "tests" / "data" / "heldout_long_events.jsonl"
-HELDOUT_STYLES = ROOT / "tests" / "data" / "heldout_styles_events.jsonl"
-HELDOUT_FINAL = ROOT / "tests" / "data" / "heldout_final_events.jsonl"
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/dev_events.jsonl is not beside the repo")
-def test_dev_set_meets_acceptance_figures() -> None:
-    report = evaluate_file(DEV, None, "en_core_web_sm")
+@pytest.mark.parametrize(
+    ("gold", "split", "f1", "charges", "prison", "date"),
+    [
+        (DEV, "all", DEV_MIN_F1, DEV_MIN_CHARGE_ARTICLES, DEV_MIN_PRISON_MONTHS, DEV_MIN_DATE),
+        (REAL, "dev", REAL_DEV_MIN_F1, REAL_DEV_MIN_CHARGE_ARTICLES, REAL_DEV_MIN_PRISON_MONTHS, REAL_DEV_MIN_DATE),
+    ],
+    ids=["shared-dev", "real-dev-split"],
+)
+def test_real_passages_gate(gold: Path, split: str, f1: float, charges: float, prison: float, date: float) -> None:
+    if not gold.exists():
+        pytest.skip(f"{gold} is not beside the repo (../shared)")
+    report = evaluate_file(gold, None, "en_core_web_sm", split=split)
     print(format_report(report))
     accuracy = report["attribute_accuracy"]
-    assert report["f1"] >= 0.90
-    assert accuracy["prison_months"] >= 0.95
-    assert accuracy["charge_articles"] >= 0.90
-    assert accuracy["date"] >= 0.85
+    assert report["f1"] >= f1
+    assert accuracy["charge_articles"] >= charges
+    assert accuracy["prison_months"] >= prison
+    assert accuracy["date"] >= date
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools/score_events.py is not beside the repo")
+@pytest.mark.skipif(not (SCORER.exists() and DEV.exists()), reason="../shared (scorer, dev set) is not beside the repo")
 def test_cli_output_scores_the_same_with_the_shared_scorer(tmp_path: Path) -> None:
-    rows = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     inputs = tmp_path / "in.jsonl"
     inputs.write_text("".join(json.dumps({k: r[k] for k in ("id", "lang", "text", "published")},
                                          ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -54,25 +71,9 @@ def test_cli_output_scores_the_same_with_the_shared_scorer(tmp_path: Path) -> No
     extract = subprocess.run([sys.executable, "-m", "presswatch.cli", "extract", "--input", str(inputs),
                               "--output", str(out)], capture_output=True, text=True, timeout=600, check=False)
     assert extract.returncode == 0, extract.stderr[-2000:]
-    shared = subprocess.run([sys.executable, str(SCORER), str(HELDOUT), str(out), "--json"],
+    shared = subprocess.run([sys.executable, str(SCORER), str(DEV), str(out), "--json"],
                             capture_output=True, text=True, timeout=120, check=True)
     theirs = json.loads(shared.stdout)
-    ours = evaluate_file(HELDOUT, out, "en_core_web_sm")
+    ours = evaluate_file(DEV, out, "en_core_web_sm")
     for key in ("tp", "fp", "fn", "precision", "recall", "f1", "attribute_accuracy"):
         assert ours[key] == theirs[key], key
-
-
-@pytest.mark.parametrize(
-    ("gold", "f1", "prison", "charges", "date"),
-    [(HELDOUT, 0.95, 0.94, 0.90, 0.89), (HELDOUT_LONG, 0.93, 0.92, 0.93, 0.90),
-     (HELDOUT_STYLES, 0.89, 0.90, 0.93, 0.84), (HELDOUT_FINAL, 0.90, 0.82, 0.95, 0.88)],
-    ids=["short", "long", "styles", "final"],
-)
-def test_heldout_passages_gate(gold: Path, f1: float, prison: float, charges: float, date: float) -> None:
-    report = evaluate_file(gold, None, "en_core_web_sm")
-    print(format_report(report))
-    accuracy = report["attribute_accuracy"]
-    assert report["f1"] >= f1
-    assert accuracy["prison_months"] >= prison
-    assert accuracy["charge_articles"] >= charges
-    assert accuracy["date"] >= date

@@ -48,3 +48,42 @@ def test_bad_input_line_is_named(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode != 0
     assert f"{src}:2" in proc.stderr
+
+
+def test_eval_split_and_errors(tmp_path: Path) -> None:
+    """`presswatch eval --split` keeps the gold rows of one split (a synthetic file: one row under an id
+    of nlp/data/frozen_split.json, one under an id outside it); the error listing follows the figures."""
+    from click.testing import CliRunner
+
+    from presswatch.cli import main
+    from presswatch.eval_split import frozen_ids
+
+    frozen_id = sorted(frozen_ids())[0]
+    gold_rows = [
+        dict(ROWS[0], id=frozen_id, events=[{"person": "Pham Chi Dung", "event_type": "sentence",
+                                             "prison_months": 180, "charge_articles": [117]}]),
+        dict(ROWS[1], events=[{"person": "Lê Trọng Hùng", "event_type": "arrest", "date": "2021-03-27"},
+                              {"person": "Lê Trọng Hùng", "event_type": "release"}]),
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold_rows), encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args: str) -> dict:
+        result = runner.invoke(main, ["eval", str(gold), "--json", *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)
+
+    assert run()["docs"] == 2
+    dev = run("--split", "dev")
+    assert (dev["docs"], dev["tp"], dev["fn"]) == (1, 1, 1)
+    assert [(e["kind"], e["id"], e["event_type"]) for e in dev["errors"]] == [("missed", "vi-1", "release")]
+    assert dev["errors"][0]["sentence"].startswith("Ngày 27/3/2021, Cơ quan An ninh")
+    frozen = run("--split", "frozen")
+    assert (frozen["docs"], frozen["tp"], frozen["fn"]) == (1, 1, 0)
+    assert "errors" not in run("--split", "dev", "--no-errors")
+
+    text = runner.invoke(main, ["eval", str(gold), "--split", "dev"]).output
+    assert text.startswith("events: precision 1.000  recall 0.500")
+    assert "\nmissed (1):\n    [vi-1] release Lê Trọng Hùng: gold - / got -  | Ngày 27/3/2021" in text
+    assert "errors:" not in runner.invoke(main, ["eval", str(gold), "--split", "dev", "--no-errors"]).output

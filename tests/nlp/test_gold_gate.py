@@ -1,4 +1,6 @@
-"""Evaluation gate on our own written examples (gold_examples.jsonl): quality must not silently drop."""
+"""Regression check on sentences written for the project (gold_examples.jsonl): the extractor must keep
+handling them. They were written alongside the extractor, so the figure here is not a quality figure;
+quality is measured on real passages (tests/test_evaluation_gates.py, `presswatch eval --split dev`)."""
 
 from __future__ import annotations
 
