@@ -192,7 +192,11 @@ class EventsComponent(DataComponent):
         self._ensure()
         triggers = self.finder.find(doc.text)
         if doc.has_annotation("DEP"):
-            triggers = [t for t in triggers if not _adjectival(doc, t.start, t.end)]
+            triggers = [
+                t
+                for t in triggers
+                if not _adjectival(doc, t.start, t.end) and ("verb_only" not in t.flags or _verb(doc, t.start, t.end))
+            ]
         doc._.pw_triggers = triggers
         linker = None
         date_head = None
@@ -217,6 +221,11 @@ class EventsComponent(DataComponent):
         )
         doc._.pw_events = build_events(found)
         return doc
+
+
+def _verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
 
 
 def _adjectival(doc: Doc, start: int, end: int) -> bool:

@@ -41,6 +41,7 @@ class TriggerLinking(EventDrafts):
             ):
                 continue  # "X bị cáo buộc dùng Facebook để ...": the content of an accusation, not a charging act
             kept.append(t)
+        kept = [t for t in kept if "with_arrest" not in t.flags or self._after_arrest(t, kept)]
         sent_terms = [t for t in f.terms if _within(t.mention.start, sent)]
         if any(t.excluded == "total" for t in sent_terms) and not any(t.excluded is None for t in sent_terms):
             # "With this verdict, the three received a combined 22 years": a total is no term and makes no
@@ -73,6 +74,20 @@ class TriggerLinking(EventDrafts):
                 continue
             out.append(t)
         return out
+
+    def _after_arrest(self, t: Trigger, kept: list[Trigger]) -> bool:
+        """ "arrested in May 2009 on charges of ...": the charge stated with an arrest (LABELLING: arrest +
+        charge), not "sentenced on charges of ..." (a verdict word between the arrest and the charge)."""
+        text = self.f.text
+        arrests = [a for a in kept if a.event_type == "arrest" and a.end <= t.start and t.start - a.end < 160]
+        if not arrests:
+            return False
+        a = arrests[-1]
+        return not any(
+            o.event_type in ("sentence", "trial", "appeal", "charge") and a.end <= o.start < t.start
+            for o in kept
+            if o is not t
+        ) and not re.search(r"[;]", text[a.end : t.start])
 
     def _first_instance(self, sent: tuple[int, int], trigs: list[Trigger]) -> tuple[int, int] | None:
         """The clause of an appeal ruling that names the first-instance verdict ("the eight-year sentences that
