@@ -88,6 +88,8 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
         # "Nga was previously arrested", "người từng bị bắt", "after he completed an eight-year sentence":
         # a background mention is an event only with a date of its own
         trigs = [t for t in trigs if self._stated(t, sent, date_of)]
+        # the charge of "arrested last year on charges of ..." goes with its arrest: both or neither
+        trigs = [t for t in trigs if "with_arrest" not in t.flags or self._after_arrest(t, trigs)]
         charges = [c for c in f.charges if _within(c.start, sent)]
         terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded]
         prev_trigs: list[Trigger] = []

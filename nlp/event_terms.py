@@ -31,7 +31,7 @@ class EventTerms(EventDrafts):
             after = [p for p in persons if p.start >= term.mention.end and _within(p.start, clause)]
             if term.owner_after is not None:
                 # "giữ nguyên bản án 16 năm tù đối với B", "upheld the 11-year sentence imposed on B"
-                named = [p for p in after if 0 <= p.start - term.owner_after < 40]
+                named = [p for p in after if p.end > term.owner_after and p.start - term.owner_after < 40]
                 if named:
                     owner, before = named[0], []
             if owner is None:

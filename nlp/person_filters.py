@@ -72,6 +72,15 @@ class PersonFilters:
         if len(words) >= 3 and any(w in self.lex.inside or fold(w) in ("thi", "van") for w in words[1:-1]):
             return False  # "handed to Kieu Thi Yen": a full name with a middle particle is a person
         before = text[max(0, m.start - 50) : m.start]
+        if (
+            len(words) >= 3
+            and fold(words[0]) in self.lex.family_ascii
+            and not re.search(r"(?i)\b(?:province|city|district|town|commune|village|court)\b\W*(?:of\s+)?$", before)
+            and not self.lex.place_after.match(text[m.end : m.end + 30])
+        ):
+            # "three years to Tran Huu Duc", "a letter from Nguyen Van Dai": three syllables led by a family name
+            # are a person after a preposition (place names of that shape are in the stop list)
+            return False
         return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
 
     def _is_descriptor(self, text: str, m: PersonMention) -> bool:
