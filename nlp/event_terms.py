@@ -10,6 +10,14 @@ from nlp.events_common import TERM_TYPES, Draft, EventDrafts, _clauses, _expand,
 from nlp.mentions import PersonMention, Trigger
 from nlp.terms import FoundTerm
 
+# what may stand between two persons of one coordinated list: a comma, and/và, an age or a bracketed note
+LIST_GAP = re.compile(
+    r"(?:\s*\([^()]{0,80}\))?(?:\s*,\s*\d{1,3})?\s*(?:,|,?\s*(?:and|và|cùng))\s*(?:(?:ông|bà|anh|chị|Mr\.|Ms\.|Mrs\.)\s+)?",
+    re.IGNORECASE,
+)
+# between the list and its term: another clause or a verb of its own breaks the sharing
+LIST_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|còn|nhưng|riêng|lần lượt|respectively)\b", re.IGNORECASE)
+
 
 class EventTerms(EventDrafts):
     """Mixin of EventBuilder: the terms of each sentence and appeal event."""
@@ -44,6 +52,7 @@ class EventTerms(EventDrafts):
                 # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"
                 or re.match(r"\s*(?:(?:in|of) (?:prison|jail|imprisonment)\s*)?each\b", f.text[term.mention.end :])
                 or (owner is not None and re.search(r"\beach\b", f.text[owner.end : ts]))
+                or (owner is not None and not term.owner_after and self._coordinated_owners(owner, before, terms, ts))
             )
             tb = [t for t in term_trigs if t.end <= ts and _within(t.start, clause)]
             trig = tb[-1] if tb else (term_trigs[0] if term_trigs else None)
@@ -73,6 +82,23 @@ class EventTerms(EventDrafts):
                     targets = same or targets
             for d in targets[:1] if owner is None else targets:
                 self._put_term(d, term)
+
+    def _coordinated_owners(
+        self, owner: PersonMention, before: list[PersonMention], terms: list[FoundTerm], ts: int
+    ) -> bool:
+        """ "tuyên phạt các bị cáo A, B, C mức án 20 năm tù", "sentenced A and B to 11 years": persons joined only
+        by commas and and/và, with no other term among them, share the one term that follows the list."""
+        text = self.f.text
+        run = [owner]
+        for p in reversed(before[:-1]):
+            gap = text[p.end : run[-1].start]
+            if not LIST_GAP.fullmatch(gap):
+                break
+            run.append(p)
+        if len(run) < 2:
+            return False
+        lo = run[-1].start
+        return not any(lo <= t.mention.start < ts for t in terms) and not LIST_BREAK.search(text[owner.end : ts])
 
     def _list_terms(self, sent: tuple[int, int], term_trigs: list[Trigger], terms: list[FoundTerm]) -> set[int]:
         """ "A, B and C were sentenced to 15, 11 and 11 years respectively", "A, B và C lần lượt bị tuyên 15, 11
