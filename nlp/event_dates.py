@@ -171,28 +171,39 @@ class EventDates(EventDrafts):
             i = idx.get(d.sent, 0)
             if i == 0 or FIRST_INSTANCE.search(f.text[d.sent[0] : d.sent[1]]):
                 continue
-            prev = f.sents[i - 1]
             kinds = PROCEEDING[d.event_type]
             # "On July 24, the court tried X and eleven others. X got three years, B two and C two years": a
-            # list of several persons' terms reports the verdicts of the proceeding just described
-            listed = d.event_type == "sentence" and (
-                len({o.key for o in self.drafts if o.sent == d.sent and o.event_type == "sentence"}) >= 2
-            )
-            dated = {
-                (o.date.start, o.date.end): o.date
-                for o in self.drafts
-                if o.sent == prev
-                and o.event_type in kinds
-                and o.date is not None
-                and (o.key == d.key or listed)
-                and "background" not in o.flags
-            }
-            dated.update(
-                {
+            # list of several persons' terms (or several persons tried) reports the proceeding just described
+            listed = len({o.key for o in self.drafts if o.sent == d.sent and o.event_type == d.event_type}) >= 2
+            brk = f.cues.get("case_break")
+            # the directly preceding sentence; for a list of verdicts, up to three sentences back when the
+            # sentences between state no date and no other case ("Hôm 30/3, tòa mở 2 phiên tòa ... Đây là các
+            # vụ án nghiêm trọng ... Buổi sáng, tòa tuyên phạt A 4 năm, B và C 3 năm")
+            for back in range(1, 4 if listed else 2):
+                if i - back < 0:
+                    break
+                prev = f.sents[i - back]
+                dated = {
                     (o.date.start, o.date.end): o.date
-                    for _, o in self.orphans
-                    if o.sent == prev and o.event_type in kinds and o.date is not None
+                    for o in self.drafts
+                    if o.sent == prev
+                    and o.event_type in kinds
+                    and o.date is not None
+                    and (o.key == d.key or listed)
+                    and "background" not in o.flags
                 }
-            )
-            if len(dated) == 1:
-                d.date = next(iter(dated.values()))
+                dated.update(
+                    {
+                        (o.date.start, o.date.end): o.date
+                        for _, o in self.orphans
+                        if o.sent == prev and o.event_type in kinds and o.date is not None
+                    }
+                )
+                if len(dated) == 1:
+                    d.date = next(iter(dated.values()))
+                if dated:
+                    break
+                if any(_within(x.start, prev) for x in f.dates) or (
+                    brk is not None and brk.search(f.text[prev[0] : prev[1]])
+                ):
+                    break

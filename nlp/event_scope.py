@@ -344,16 +344,13 @@ class CaseArticles:
             for si in range(sj - 1, -1, -1):
                 stated = self._stated(si)
                 if stated:
-                    src = [d for d in by_sent.get(si, []) if d.event_type in CARRY_TYPES + ("charge", "arrest")]
-                    dated = [d for d in src if d.date is not None]
-                    src_date = self._ym(dated[0]) if dated else (None, None)
-                    verdict = bool(src) and all(d.event_type in VERDICT_TYPES for d in src)
                     c1, c2 = self._court(si), self._court(sj)
                     if c1 and c2 and c1 != c2:
                         break
+                    # "on the same charge" names the charge whatever the date ("Last month, a court in a
+                    # neighbouring province sentenced Q ... on the same charge")
                     for d in recv:
-                        if self._compatible(src_date, verdict, d):
-                            d.charges = d.charges + [c for c in stated if c not in d.charges]
+                        d.charges = d.charges + [c for c in stated if c not in d.charges]
                     break
                 if self._breaks(si):
                     break

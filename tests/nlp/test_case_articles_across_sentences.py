@@ -82,14 +82,15 @@ def test_same_article_in_same_trial(extractor: Extractor) -> None:
         assert got[(person, "sentence")] == [79]
 
 
-def test_same_charge_of_another_year_gets_none(extractor: Extractor) -> None:
+def test_same_charge_names_the_article_whatever_the_date(extractor: Extractor) -> None:
+    # "on the same charge" names the charge itself; another date or court is another case of that charge
     text = (
         "Ly Van Phong was sentenced to eight years under Article 88 in May 2016. In 2014, Ton Thi Kim was "
         "sentenced to six years on the same charge."
     )
     got = articles(extractor, text, "en")
     assert got[("Ly Van Phong", "sentence")] == [88]
-    assert got[("Ton Thi Kim", "sentence")] == []
+    assert got[("Ton Thi Kim", "sentence")] == [88]
 
 
 def test_cung_toi_danh_after_another_case_gets_none(extractor: Extractor) -> None:
