@@ -61,20 +61,25 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
         drafts = self._conventions(drafts)
         return [self._to_event(d) for d in drafts]
 
+    def _without_event(self, sent: tuple[int, int]) -> None:
+        """A sentence stating no event may still state a term or the article of one person's case."""
+        f = self.f
+        persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
+        terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded and t.kind != "bare"]
+        if persons and terms:
+            self._assign_terms(sent, [], persons, terms)  # "Tam will serve five years"
+        stated = [c for c in f.charges if _within(c.start, sent) and c.article is not None]
+        named = {k for p in persons if p.kind != "group" for _, k, _ in _expand(p)}
+        if stated and len(named) == 1:
+            # "Under Article 117, Lam had faced up to 12 years": the article of that person's case
+            self._case_charges.append((named, stated))
+
     def _sentence(self, si: int, sent: tuple[int, int]) -> None:
         f = self.f
         trigs = self._active_triggers(sent)
         self._cur_trigs = trigs
         if not trigs:
-            persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
-            terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded and t.kind != "bare"]
-            if persons and terms:
-                self._assign_terms(sent, [], persons, terms)  # "Tam will serve five years"
-            stated = [c for c in f.charges if _within(c.start, sent) and c.article is not None]
-            named = {k for p in persons if p.kind != "group" for _, k, _ in _expand(p)}
-            if stated and len(named) == 1:
-                # "Under Article 117, Lam had faced up to 12 years": the article of that person's case
-                self._case_charges.append((named, stated))
+            self._without_event(sent)
             return
         persons = [p for p in f.persons if _within(p.start, sent) and not p.excluded]
         dates = [d for d in f.dates if _within(d.start, sent)]
@@ -88,8 +93,19 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
         # "Nga was previously arrested", "người từng bị bắt", "after he completed an eight-year sentence":
         # a background mention is an event only with a date of its own
         trigs = [t for t in trigs if self._stated(t, sent, date_of)]
-        # the charge of "arrested last year on charges of ..." goes with its arrest: both or neither
-        trigs = [t for t in trigs if "with_arrest" not in t.flags or self._after_arrest(t, trigs)]
+        # the charge of "arrested last year on charges of ..." goes with its arrest: both or neither; an
+        # accusation ("bị cáo buộc tội X") is a charging act only with an arrest, an authority as its agent or
+        # a date of its own, else it restates the case's charge (background)
+        trigs = [
+            t
+            for t in trigs
+            if "with_arrest" not in t.flags
+            or self._after_arrest(t, trigs)
+            or ("needs_charge" in t.flags and id(t) in date_of)
+        ]
+        if not trigs:
+            self._without_event(sent)
+            return
         charges = [c for c in f.charges if _within(c.start, sent)]
         terms = [t for t in f.terms if _within(t.mention.start, sent) and not t.excluded]
         prev_trigs: list[Trigger] = []

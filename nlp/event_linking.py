@@ -18,6 +18,9 @@ from nlp.events_common import (
 from nlp.mentions import DateMention, PersonMention, Trigger
 from nlp.terms import FoundTerm
 
+# an investigating or prosecuting authority named as the agent of an accusation
+AUTHORITY = re.compile(r"\b(?:công an|cơ quan|viện kiểm sát|vksnd|an ninh|police|procuracy|prosecutors?)\b", re.I)
+
 
 class TriggerLinking(EventDrafts):
     """Mixin of EventBuilder: the triggers of a sentence and the persons linked to them."""
@@ -41,7 +44,6 @@ class TriggerLinking(EventDrafts):
             ):
                 continue  # "X bị cáo buộc dùng Facebook để ...": the content of an accusation, not a charging act
             kept.append(t)
-        kept = [t for t in kept if "with_arrest" not in t.flags or self._after_arrest(t, kept)]
         sent_terms = [t for t in f.terms if _within(t.mention.start, sent)]
         if any(t.excluded == "total" for t in sent_terms) and not any(t.excluded is None for t in sent_terms):
             # "With this verdict, the three received a combined 22 years": a total is no term and makes no
@@ -79,6 +81,8 @@ class TriggerLinking(EventDrafts):
         """ "arrested in May 2009 on charges of ...": the charge stated with an arrest (LABELLING: arrest +
         charge), not "sentenced on charges of ..." (a verdict word between the arrest and the charge)."""
         text = self.f.text
+        if AUTHORITY.search(t.text):
+            return True  # "bị Công an thành phố Cần Thơ cáo buộc ... theo Điều 331": a formal accusation by its agent
         arrests = [a for a in kept if a.event_type == "arrest" and a.end <= t.start and t.start - a.end < 160]
         if not arrests:
             return False

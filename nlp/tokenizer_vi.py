@@ -97,9 +97,43 @@ class SentenceSplitter:
         {"tp", "mr", "ms", "mrs", "dr", "st", "no", "art", "fr", "rev", "ths", "ts", "pgs", "gs", "q", "p", "tt"}
         # English titles, months and short forms (the English pipeline sets its sentences with this
         # splitter before the parser, which otherwise splits inside long name lists)
-        | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gen", "lt",
-           "lieut", "col", "capt", "sgt", "sen", "rep", "gov", "jr", "sr", "vs", "u.s", "u.n", "e.g", "i.e",
-           "inc", "corp", "ltd", "co", "prof", "hon", "ven"}
+        | {
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "gen",
+            "lt",
+            "lieut",
+            "col",
+            "capt",
+            "sgt",
+            "sen",
+            "rep",
+            "gov",
+            "jr",
+            "sr",
+            "vs",
+            "u.s",
+            "u.n",
+            "e.g",
+            "i.e",
+            "inc",
+            "corp",
+            "ltd",
+            "co",
+            "prof",
+            "hon",
+            "ven",
+        }
     )
 
     def __init__(self, nlp: Language, name: str) -> None:
