@@ -134,14 +134,17 @@ def make_linker(
         if args and no_person and pronoun:
             return []
         # "X testified that her husband has been detained": the trigger's own subject is a noun phrase that
-        # names no one, so no person of the sentence is its argument
+        # names no one, so no person of the sentence is its argument; a trigger without a subject of its own
         # ("... that her husband has been detained for months after being arrested in December"): the nearest
         # clause up the tree with a subject of its own decides
         for verb in [tv, *(a for a in tv.ancestors if a.pos_ in ("VERB", "AUX"))]:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects:
                 continue
-            if all(a.pos_ in ("NOUN", "PRON") and not _has_person(a, persons) for a in subjects):
+            # only a passive subject is the one the event happened to (an active one is the court or police)
+            if all(
+                a.dep_ == "nsubjpass" and a.pos_ in ("NOUN", "PRON") and not _has_person(a, persons) for a in subjects
+            ):
                 return []
             break
         return persons
