@@ -53,6 +53,7 @@ class TriggerFinder:
         self.background_sentence = _opt(bg.get(f"sentence_{lang}"))
         self.ongoing = _opt(bg.get(f"ongoing_{lang}"))
         self.pending_trial = _opt(bg.get(f"pending_trial_{lang}"))
+        self.time_ref = _opt(bg.get(f"time_ref_{lang}"))
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -66,7 +67,11 @@ class TriggerFinder:
                 trig.blocked = self._blocked(text, trig)
                 if self.scheduled is not None and self.scheduled.search(text[max(0, m.start() - 60) : m.start()]):
                     trig.flags = (*trig.flags, "scheduled")
-                if self._background(text, m.start(), m.end()):
+                if self._background(text, m.start(), m.end()) or (
+                    p.event_type == "trial"
+                    and self.time_ref is not None
+                    and self.time_ref.search(text[max(0, m.start() - 40) : m.start()])
+                ):
                     trig.flags = (*trig.flags, "background")
                 if (
                     "needs_charge" in p.flags

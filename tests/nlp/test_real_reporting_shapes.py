@@ -1,0 +1,189 @@
+"""Sentence shapes that real reporting uses and the extractor used to miss (issue: extraction on real
+reporting): name lists split by the parser, hard-wrapped lines, day-month dates, "arrested on charges of",
+terms named before their owner, one term for a coordinated list, verdict lists dated by the proceeding a few
+sentences earlier, accusations that only restate a case, subjects that name no one, a trial named as a time.
+
+Every sentence here was written for these tests; the names, places and numbers are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract import Extractor
+from nlp.unwrap import unwrap_lines
+
+
+def full_of(extractor: Extractor, text: str, lang: str, published: str | None = "2024-11-20") -> list[tuple]:
+    return sorted(
+        (e.person, e.event_type, e.prison_months, e.probation_months, e.date)
+        for e in extractor.extract(text, lang, published)
+    )
+
+
+def types_of(extractor: Extractor, text: str, lang: str, published: str | None = "2024-11-20") -> list[tuple]:
+    return sorted((e.person, e.event_type) for e in extractor.extract(text, lang, published))
+
+
+def test_a_long_name_list_after_another_paragraph_stays_one_sentence(extractor: Extractor) -> None:
+    text = (
+        "The assembly debated the situation of rights defenders in the region.\n"
+        "On 3 February 2022, bloggers and writers Kha Van Tien, Luu Thi Mai and Quach Van Hien, members of an "
+        "independent writers' club, were sentenced to prison terms of 9, 7 and 7 years respectively by a "
+        "provincial court."
+    )
+    assert full_of(extractor, text, "en", None) == [
+        ("Kha Van Tien", "sentence", 108, None, "2022-02-03"),
+        ("Luu Thi Mai", "sentence", 84, None, "2022-02-03"),
+        ("Quach Van Hien", "sentence", 84, None, "2022-02-03"),
+    ]
+
+
+def test_hard_wrapped_lines_are_joined_with_offsets_kept() -> None:
+    text = (
+        "Toa an tinh Bac Giang da tuyen phat ong Kha Van Tien muoi nam tu\n"
+        "va bon nam quan che vi toi tuyen truyen chong Nha nuoc, trong khi do\n"
+        "ba Luu Thi Mai bi phat bay nam tu giam theo cung toi danh nay nhe.\n"
+        "Short line.\n"
+    )
+    joined = unwrap_lines(text)
+    assert len(joined) == len(text)
+    assert joined.count("\n") == 2  # the two sentence ends stay line breaks
+    assert "muoi nam tu va bon" in joined
+
+
+def test_text_with_short_lines_is_left_alone() -> None:
+    text = "Headline of the day\nHANOI, May 3 - Police arrested a blogger.\nSecond paragraph here."
+    assert unwrap_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Police arrested Kha Van Tien in Bac Giang province on 14 March.", "2024-03-14"),
+        ("Kha Van Tien was arrested on the 2nd of October.", "2024-10-02"),
+    ],
+)
+def test_day_before_month_without_a_year(extractor: Extractor, text: str, date: str) -> None:
+    assert full_of(extractor, text, "en") == [("Kha Van Tien", "arrest", None, None, date)]
+
+
+def test_vietnamese_date_with_month_word_and_comma_year(extractor: Extractor) -> None:
+    text = "Tòa tuyên phạt ông Kha Văn Tiến 9 năm tù hôm 12 Tháng Mười, 2019."
+    assert full_of(extractor, text, "vi", None) == [("Kha Văn Tiến", "sentence", 108, None, "2019-10-12")]
+
+
+def test_arrested_on_charges_of_is_an_arrest_and_a_charge(extractor: Extractor) -> None:
+    text = "Kha Van Tien was arrested in June 2021 on charges of conducting propaganda under Article 117."
+    assert full_of(extractor, text, "en") == [
+        ("Kha Van Tien", "arrest", None, None, "2021-06"),
+        ("Kha Van Tien", "charge", None, None, "2021-06"),
+    ]
+
+
+def test_sentenced_on_charges_of_is_a_sentence_only(extractor: Extractor) -> None:
+    text = "Kha Van Tien was sentenced to six years in prison on charges of conducting propaganda."
+    assert types_of(extractor, text, "en") == [("Kha Van Tien", "sentence")]
+
+
+def test_arrested_charged_and_taken_into_custody(extractor: Extractor) -> None:
+    text = "Kha Van Tien and Luu Thi Mai were arrested, charged and taken into custody on 9 April."
+    assert types_of(extractor, text, "en") == [
+        ("Kha Van Tien", "arrest"),
+        ("Kha Van Tien", "charge"),
+        ("Luu Thi Mai", "arrest"),
+        ("Luu Thi Mai", "charge"),
+    ]
+
+
+def test_active_charged_with_a_person_object(extractor: Extractor) -> None:
+    text = "The provincial security police charged Kha Van Tien and Luu Thi Mai under Article 331 on Monday."
+    assert types_of(extractor, text, "en") == [("Kha Van Tien", "charge"), ("Luu Thi Mai", "charge")]
+
+
+def test_terms_named_before_their_owners(extractor: Extractor) -> None:
+    text = (
+        "The court imposed sentences of four years and six months to Kha Van Tien, three years to Luu Thi Mai, "
+        "and two years to Quach Van Hien, with probation for the next 12 months for all three."
+    )
+    assert full_of(extractor, text, "en") == [
+        ("Kha Van Tien", "sentence", 54, 12, None),
+        ("Luu Thi Mai", "sentence", 36, 12, None),
+        ("Quach Van Hien", "sentence", 24, 12, None),
+    ]
+
+
+def test_one_term_after_a_coordinated_list(extractor: Extractor) -> None:
+    text = "HĐXX tuyên phạt các bị cáo Kha Văn Tiến, Lưu Thị Mai, Quách Văn Hiền mức án 6 năm tù giam."
+    assert full_of(extractor, text, "vi", None) == [
+        ("Kha Văn Tiến", "sentence", 72, None, None),
+        ("Lưu Thị Mai", "sentence", 72, None, None),
+        ("Quách Văn Hiền", "sentence", 72, None, None),
+    ]
+
+
+def test_semicolon_inside_brackets_keeps_the_clause(extractor: Extractor) -> None:
+    text = (
+        "Tòa tuyên phạt bị cáo Kha Văn Tiến (SN 1990; ngụ quận 3) 8 năm tù; Lưu Thị Mai (SN 1992; ngụ quận 5) 6 năm tù."
+    )
+    assert full_of(extractor, text, "vi", None) == [
+        ("Kha Văn Tiến", "sentence", 96, None, None),
+        ("Lưu Thị Mai", "sentence", 72, None, None),
+    ]
+
+
+def test_verdict_list_takes_the_date_of_the_hearing_sentences_earlier(extractor: Extractor) -> None:
+    text = (
+        "Ngày 14/8, TAND tỉnh Bắc Giang mở phiên tòa xét xử vụ án tuyên truyền chống Nhà nước. "
+        "Đây là vụ án nghiêm trọng. "
+        "Tòa tuyên phạt bị cáo Kha Văn Tiến 8 năm tù, bị cáo Lưu Thị Mai 6 năm tù."
+    )
+    got = full_of(extractor, text, "vi", "2024-08-15")
+    assert ("Kha Văn Tiến", "sentence", 96, None, "2024-08-14") in got
+    assert ("Lưu Thị Mai", "sentence", 72, None, "2024-08-14") in got
+
+
+def test_same_charge_carries_the_article_to_another_court(extractor: Extractor) -> None:
+    text = (
+        "A Bac Giang court convicted Kha Van Tien of abusing democratic freedoms under Article 331 on Tuesday. "
+        "Last month, a court in a neighbouring province sentenced Luu Thi Mai to two years on the same charge."
+    )
+    got = {
+        (e.person, e.event_type): [c.article for c in e.charges] for e in extractor.extract(text, "en", "2024-11-20")
+    }
+    assert got[("Luu Thi Mai", "sentence")] == [331]
+
+
+def test_an_accusation_restating_the_case_is_no_charge(extractor: Extractor) -> None:
+    text = "Ông Kha Văn Tiến, 50 tuổi, bị cáo buộc tội tuyên truyền chống Nhà nước theo Điều 117."
+    assert types_of(extractor, text, "vi") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Kha Văn Tiến bị bắt và bị cáo buộc tội tuyên truyền chống Nhà nước theo Điều 117.",
+        "Ông Kha Văn Tiến bị Công an tỉnh Bắc Giang cáo buộc tội tuyên truyền chống Nhà nước theo Điều 117.",
+    ],
+)
+def test_an_accusation_with_an_arrest_or_an_authority_is_a_charge(extractor: Extractor, text: str) -> None:
+    assert ("Kha Văn Tiến", "charge") in types_of(extractor, text, "vi")
+
+
+def test_a_witness_is_not_the_one_detained(extractor: Extractor) -> None:
+    text = (
+        "Speaking at a hearing chaired by Senator Quach Van Hien, Ms. Luu Thi Mai said that her brother has been "
+        "detained for three months after being arrested in August."
+    )
+    assert types_of(extractor, text, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "After the trial, Kha Van Tien and Luu Thi Mai told reporters they would appeal."),
+        ("vi", "Ngay sau phiên tòa, luật sư Kha Văn Tiến trao đổi với phóng viên về bản án."),
+    ],
+)
+def test_a_trial_named_as_a_point_in_time_is_no_trial_event(extractor: Extractor, lang: str, text: str) -> None:
+    assert [t for t in types_of(extractor, text, lang) if t[1] == "trial"] == []
