@@ -174,7 +174,7 @@ class DatesComponent(DataComponent):
 
 
 class EventsComponent(DataComponent):
-    files = ("triggers.json",)
+    files = ("triggers.json", "numbers.json")
 
     def __init__(self, nlp: Language, name: str, *, lang: str, use_parse: bool, data_dir: str | None = None) -> None:
         super().__init__(nlp, name, lang=lang, data_dir=data_dir)
@@ -187,6 +187,7 @@ class EventsComponent(DataComponent):
         self.foreign_nouns = frozenset(self.data["triggers.json"].get("foreign_event_nouns", {}).get(self.lang, ()))
         cues = self.data["triggers.json"].get("passage_cues", {}).get(self.lang, {})
         self.cues = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
+        self.numbers = {k.lower(): int(v) for k, v in self.data["numbers.json"].get(self.lang, {}).items()}
 
     def __call__(self, doc: Doc) -> Doc:
         self._ensure()
@@ -204,7 +205,8 @@ class EventsComponent(DataComponent):
             from nlp.linking_en import make_date_head, make_linker
 
             linker = make_linker(doc, triggers)
-            date_head = make_date_head(doc, triggers, self.foreign_nouns)
+            charge_spans = [(c.start, c.end) for c in doc._.pw_charges or []]
+            date_head = make_date_head(doc, triggers, self.foreign_nouns, charge_spans)
         found = Found(
             text=doc.text,
             lang=self.lang,
@@ -218,6 +220,7 @@ class EventsComponent(DataComponent):
             linker=linker,
             date_head=date_head,
             cues=self.cues,
+            numbers=self.numbers,
         )
         doc._.pw_events = build_events(found)
         return doc

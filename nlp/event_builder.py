@@ -19,7 +19,7 @@ from nlp.events_common import (
     _expand,
     _within,
 )
-from nlp.mentions import Trigger
+from nlp.mentions import DateMention, Trigger
 from presswatch.models import ExtractedEvent
 
 __all__ = ["EventBuilder", "build_events"]
@@ -61,6 +61,13 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
         drafts = self._conventions(drafts)
         return [self._to_event(d) for d in drafts]
 
+    @staticmethod
+    def _own_date(t: Trigger, trigs: list[Trigger], date_of: dict[int, DateMention]) -> bool:
+        """Has the trigger a date of its own, not one it shares with another event of the sentence (a date
+        leading the sentence: "Hôm 31/1, tòa xét xử ba người bị cáo buộc ...")?"""
+        d = date_of.get(id(t))
+        return d is not None and not any(o is not t and date_of.get(id(o)) is d for o in trigs)
+
     def _without_event(self, sent: tuple[int, int]) -> None:
         """A sentence stating no event may still state a term or the article of one person's case."""
         f = self.f
@@ -89,6 +96,15 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
             # "upheld the sentence that the Hanoi court handed to X in May 2021": the first verdict's date
             fi_date = next((d for d in dates if _within(d.start, first_instance)), None)
             dates = [d for d in dates if d is not fi_date]
+        # "sentenced ... on charges of X ... on 18 November": a charge cue without an arrest takes no date
+        trigs = [
+            t
+            for t in trigs
+            if "with_arrest" not in t.flags or "needs_charge" in t.flags or self._after_arrest(t, trigs)
+        ]
+        if not trigs:
+            self._without_event(sent)
+            return
         date_of = self._assign_dates(sent, trigs, dates)
         # "Nga was previously arrested", "người từng bị bắt", "after he completed an eight-year sentence":
         # a background mention is an event only with a date of its own
@@ -101,7 +117,7 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
             for t in trigs
             if "with_arrest" not in t.flags
             or self._after_arrest(t, trigs)
-            or ("needs_charge" in t.flags and id(t) in date_of)
+            or ("needs_charge" in t.flags and self._own_date(t, trigs, date_of))
         ]
         if not trigs:
             self._without_event(sent)

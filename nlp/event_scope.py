@@ -11,12 +11,14 @@ from nlp.events_common import (
     CASE_NOUN,
     FIRST_INSTANCE,
     INDEFINITE,
+    TERM_TYPES,
     Draft,
     EventDrafts,
     _expand,
     _within,
+    group_size,
 )
-from nlp.mentions import ChargeMention
+from nlp.mentions import ChargeMention, PersonMention
 from presswatch.ids import fold
 
 
@@ -84,14 +86,31 @@ class OrphanRules(EventDrafts):
                     if not d.charges and CaseArticles(self).same_case(si, o, d):
                         d.charges = o.charges
                 continue
-            if (o.prison is None and not indefinite) or si + 1 >= len(f.sents):
+            # "sentenced a monk and two activists ... . A, B and C were arrested ...": as many persons as the
+            # orphan sentence counts, in the order the next sentence names them; else the first one named
+            count = group_size(f.text[s:e], f.lang, f.cues.get("group_count"), f.numbers)
+            counted = count >= 2
+            if (o.prison is None and not indefinite and not counted) or si + 1 >= len(f.sents):
                 continue
             ns = f.sents[si + 1]
             cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
             if not cands:
                 continue
-            p = cands[0]
-            for text, key, full in _expand(p)[:1]:
+            named: list[PersonMention] = []
+            for p in cands:
+                if p.kind in ("name", "short", "alias") and fold(p.full or p.text) not in {
+                    fold(q.full or q.text) for q in named
+                }:
+                    named.append(p)
+            if counted and len(named) >= count:
+                chosen = named[:count]
+                if any(d.sent == ns and d.event_type in TERM_TYPES for d in self.drafts):
+                    continue  # the next sentence tells its own verdicts ("the appeals court upheld ... for A")
+            elif o.prison is not None or indefinite:
+                chosen = cands[:1]
+            else:
+                continue
+            for person, (text, key, full) in ((c, x) for c in chosen for x in _expand(c)[:1]):
                 d = Draft(
                     text,
                     key,
@@ -105,7 +124,7 @@ class OrphanRules(EventDrafts):
                     o.suspended,
                     o.date,
                     o.flags,
-                    p.start,
+                    person.start,
                 )
                 self.drafts.append(d)
 

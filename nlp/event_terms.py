@@ -61,19 +61,22 @@ class EventTerms(EventDrafts):
             targets: list[Draft] = []
             if owner is not None:
                 keys = {k for _, k, _ in _expand(owner)}
+                owners = [owner]
                 if shared:
                     prev_terms = [
                         x.mention.end for x in terms if x.mention.end <= ts and _within(x.mention.start, clause)
                     ]
                     lo = max(prev_terms, default=clause[0])
-                    keys |= {k for p in before if p.start >= lo for _, k, _ in _expand(p)}
+                    owners += [p for p in before if p.start >= lo and p is not owner]
+                    keys |= {k for p in owners for _, k, _ in _expand(p)}
                 targets = [d for d in self.drafts if d.sent == sent and d.key in keys and d.event_type in TERM_TYPES]
                 if trig is not None:
                     same = [d for d in targets if d.trigger is trig]
                     targets = same or targets
                 if not targets:
-                    # no trigger in this sentence: a later sentence such as "Tam will serve five years"
-                    self._pending_terms.append((owner, term))
+                    # no trigger in this sentence: a later sentence such as "Tam will serve five years" (each owner
+                    # of a shared term: "A, B and C have to spend five years behind bars")
+                    self._pending_terms.extend((p, term) for p in owners)
                     continue
             else:
                 targets = [d for _, d in self.orphans if d.sent == sent and d.event_type in TERM_TYPES]

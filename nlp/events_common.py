@@ -65,6 +65,17 @@ LATER = re.compile(
 )
 
 
+def group_size(text: str, lang: str, cue: re.Pattern[str] | None, numbers: dict[str, int]) -> int:
+    """How many persons a sentence without a named person speaks of: "an ethnic Khmer monk and two activists"
+    = 3, "four members of the group" = 4 (0 when it counts nobody)."""
+    count = len(INDEFINITE[lang].findall(text))
+    if cue is not None:
+        for m in cue.finditer(text):
+            n = m.group("n").lower()
+            count += int(n) if n.isdigit() else numbers.get(n, 0)
+    return count
+
+
 def _specificity(d: DateMention) -> int:
     """0 for a date with a day or month (or a relative one), 1 for a year alone: a trigger prefers 0."""
     if d.month is not None or d.day is not None or d.weekday is not None:
@@ -96,6 +107,7 @@ class Found:
     linker: Linker | None = None
     date_head: DateHead | None = None
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict)  # triggers.json passage_cues (this language)
+    numbers: dict[str, int] = field(default_factory=dict)  # numbers.json number words (this language)
 
 
 @dataclass

@@ -171,7 +171,10 @@ def _has_person(tok: Token, persons: list[PersonMention]) -> bool:
 
 
 def make_date_head(
-    doc: Doc, triggers: list[Trigger], foreign_nouns: frozenset[str] = frozenset()
+    doc: Doc,
+    triggers: list[Trigger],
+    foreign_nouns: frozenset[str] = frozenset(),
+    charge_spans: list[tuple[int, int]] | None = None,
 ) -> Callable[[int, int], tuple[str, Trigger | None]]:
     """Where a date attaches in the parse: ("trigger", t) when its head chain reaches trigger t first;
     ("foreign", None) when it reaches another verb or an event noun such as "election" first ("the
@@ -207,6 +210,8 @@ def make_date_head(
                 return "trigger", by_tok[cur.i]
             if cur.i in reporting:
                 return "none", None  # a reporting verb: word distance decides (dates near it are dropped)
+            if cur.pos_ == "VERB" and any(a <= cur.idx < b for a, b in charge_spans or ()):
+                continue  # "on charges of 'abusing democratic freedoms' ... on 18 November": a charge's name
             if cur.pos_ == "VERB":
                 t = _trigger_arg(cur)
                 if t is not None:

@@ -187,3 +187,31 @@ def test_a_witness_is_not_the_one_detained(extractor: Extractor) -> None:
 )
 def test_a_trial_named_as_a_point_in_time_is_no_trial_event(extractor: Extractor, lang: str, text: str) -> None:
     assert [t for t in types_of(extractor, text, lang) if t[1] == "trial"] == []
+
+
+def test_a_counted_group_is_the_persons_named_next(extractor: Extractor) -> None:
+    text = (
+        "A court sentenced a Buddhist monk and two activists to four years in prison on charges of 'abusing "
+        "democratic freedoms' under Article 331 on 12 November. Kha Van Tien, Luu Thi Mai and Quach Van Hien "
+        "had been arrested in March."
+    )
+    got = [x for x in full_of(extractor, text, "en") if x[1] == "sentence"]
+    assert got == [
+        ("Kha Van Tien", "sentence", 48, None, "2024-11-12"),
+        ("Luu Thi Mai", "sentence", 48, None, "2024-11-12"),
+        ("Quach Van Hien", "sentence", 48, None, "2024-11-12"),
+    ]
+
+
+def test_terms_of_a_list_without_a_trigger_reach_each_owner(extractor: Extractor) -> None:
+    text = (
+        "The appeals court on Monday rejected the appeals of three members of the group. Under the ruling, "
+        "Kha Van Tien has to serve six years in prison, while Luu Thi Mai and Quach Van Hien have to spend four "
+        "years behind bars."
+    )
+    got = [x for x in full_of(extractor, text, "en") if x[1] == "appeal"]
+    assert got == [
+        ("Kha Van Tien", "appeal", 72, None, "2024-11-18"),
+        ("Luu Thi Mai", "appeal", 48, None, "2024-11-18"),
+        ("Quach Van Hien", "appeal", 48, None, "2024-11-18"),
+    ]
