@@ -89,6 +89,8 @@ class DateFinder:
         self.months = {k.lower(): int(v) for k, v in cfg["months"].items()}
         self.weekdays = {k.lower(): int(v) for k, v in cfg["weekdays"].items()}
         self.rel_days = {k.lower(): int(v) for k, v in cfg["relative_days"].items()}
+        self.counts = {k.lower(): int(v) for k, v in cfg.get("count_words", {}).items()}
+        self.num_words = "|".join(sorted((re.escape(k) for k in self.counts), key=len, reverse=True)) or "(?!)"
         dl = cfg.get("dateline", {})
         self.dateline = (
             (re.compile(dl["before"]), re.compile(dl["after"])) if dl.get("before") and dl.get("after") else None
@@ -124,6 +126,14 @@ class DateFinder:
                 prev_year = next((p.year for p in reversed(out[:i]) if p.year is not None), None)
                 if prev_year is not None:
                     d.year = prev_year
+            if d.days_after is not None:
+                # "Bốn ngày sau đó", "two days later", "the next day": counted from the day named just before
+                prev = next((p for p in reversed(out[:i]) if p.day is not None and p.month is not None), None)
+                if prev is not None:
+                    base = dt.date(prev.year or 2001, prev.month or 1, prev.day or 1) + dt.timedelta(days=d.days_after)
+                    d.year = base.year if prev.year is not None else None
+                    d.month, d.day = base.month, base.day
+                    d.rel_years = prev.rel_years
             if d.same_day:
                 # "Ngày 10/3, ... khởi tố ... Cùng ngày, X bị bắt": the day named just before
                 prev = next((p for p in reversed(out[:i]) if p.day is not None or p.rel_days is not None), None)
@@ -178,6 +188,11 @@ class DateFinder:
             ("wd", rf"\b(?:(?:on|late|early|last)\s+)?(?P<wd>{wd})\b"),
             ("rel", r"\b(?P<rd>yesterday|today)\b"),
             ("same", r"\b(?:[Oo]n )?the same day\b"),
+            (
+                "later",
+                rf"\b(?P<later>\d{{1,2}}|(?i:{self.num_words}))\s+days\s+later\b"
+                r"|\b(?:[Oo]n\s+)?the\s+(?:next|following)\s+day\b",
+            ),
             ("relm", r"\b(?P<rm>[Ll]ast|[Tt]his|[Ee]arlier this|[Nn]ext) month\b"),
             ("year", r"\b(?:in|since|by|until|during|of|from)\s+(?P<y>(?:19|20)\d{2})\b"),
         ]
@@ -198,6 +213,9 @@ class DateFinder:
                 if kind == "last_m":
                     dm.month_only_last = True
                 dm.same_day = kind == "same"
+                if kind == "later":
+                    n = (g.get("later") or "").lower()
+                    dm.days_after = int(n) if n.isdigit() else self.counts.get(n, 1)
                 dm.same_year = kind == "m_that"
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
@@ -255,6 +273,11 @@ class DateFinder:
             ("year", r"\b(?:năm|[Nn]ăm)\s+(?P<y>(?:19|20)\d{2})\b"),
             ("yrel", r"\b(?:trong\s+)?năm\s+(?:ngoái|nay|trước)\b"),
             ("same", r"\b[Cc]ùng ngày\b(?!\s+\d)"),
+            (
+                "later",
+                rf"\b(?P<later>\d{{1,2}}|(?i:{self.num_words}))\s+ngày\s+sau(?:\s+đó)?\b"
+                r"|\b[Nn]gày\s+hôm\s+sau\b",
+            ),
         ]
         for kind, pat in pats:
             for m in re.finditer(pat, text):
@@ -278,6 +301,9 @@ class DateFinder:
                 if g.get("wd"):
                     dm.weekday = self.weekdays[g["wd"].lower()]
                 dm.same_day = kind == "same"
+                if kind == "later":
+                    n = (g.get("later") or "").lower()
+                    dm.days_after = int(n) if n.isdigit() else self.counts.get(n, 1)
                 dm.same_year = bool(g.get("same")) and dm.year is None
                 if kind == "year" and re.search(
                     r"(?:luật|BLHS|[Hh]ình sự|sửa đổi|bổ sung)\s*$", text[max(0, m.start() - 20) : m.start()]

@@ -42,8 +42,12 @@ class EventTerms(EventDrafts):
                 named = [p for p in after if p.end > term.owner_after and p.start - term.owner_after < 40]
                 if named:
                     owner, before = named[0], []
+            following: list[PersonMention] = []
             if owner is None:
                 owner = after[0] if after and after[0].start - term.mention.end < 40 else None
+                if owner is not None:
+                    # "có 3 người bị 13 năm tù ... bao gồm A, B, C": the coordinated list named after the term
+                    following = self._coordinated_after(owner, after)
             shared = bool(
                 re.search(
                     r"(?:cùng mức án|mỗi người|each|both|cùng bị|đều bị|cùng lãnh|đều lãnh|cùng nhận|đều nhận)\s*$",
@@ -68,7 +72,8 @@ class EventTerms(EventDrafts):
                     ]
                     lo = max(prev_terms, default=clause[0])
                     owners += [p for p in before if p.start >= lo and p is not owner]
-                    keys |= {k for p in owners for _, k, _ in _expand(p)}
+                owners += following
+                keys |= {k for p in owners for _, k, _ in _expand(p)}
                 targets = [d for d in self.drafts if d.sent == sent and d.key in keys and d.event_type in TERM_TYPES]
                 if trig is not None:
                     same = [d for d in targets if d.trigger is trig]
@@ -85,6 +90,20 @@ class EventTerms(EventDrafts):
                     targets = same or targets
             for d in targets[:1] if owner is None else targets:
                 self._put_term(d, term)
+
+    def _coordinated_after(self, owner: PersonMention, after: list[PersonMention]) -> list[PersonMention]:
+        """The persons coordinated with `owner` after it ("A, B và C"), when the list ends its clause."""
+        text = self.f.text
+        run: list[PersonMention] = []
+        prev = owner
+        for p in after:
+            if p.start <= owner.start:
+                continue
+            if not LIST_GAP.fullmatch(text[prev.end : p.start]):
+                break
+            run.append(p)
+            prev = p
+        return run if run and not re.match(r"\s*\d", text[prev.end : prev.end + 12]) else []
 
     def _coordinated_owners(
         self, owner: PersonMention, before: list[PersonMention], terms: list[FoundTerm], ts: int

@@ -58,6 +58,7 @@ class DateMention:
     same_day: bool = False  # "the same day", "cùng ngày": the day of the previous dated mention
     future: bool = False  # the date of a scheduled event: without a year it lies after the publication date
     same_year: bool = False  # "in December of that year", "tháng 8 cùng năm": the year of the previous dated mention
+    days_after: int | None = None  # "four days later", "bốn ngày sau đó": days after the previous dated mention
 
 
 @dataclass

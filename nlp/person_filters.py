@@ -83,6 +83,19 @@ class PersonFilters:
             return False
         return bool(self.lex.place_before.search(before) or self.lex.place_after.match(text[m.end : m.end + 30]))
 
+    def _interview_speakers(self, text: str, mentions: list[PersonMention]) -> None:
+        """ "Luật sư Thu Nam: Trong 4 người ...", "Lawyer Ha: They were ...": the name that opens an interview
+        line before a colon is the speaker of that line, not a party to what it reports."""
+        for m in mentions:
+            if m.excluded is not None or m.kind not in ("name", "short", "alias"):
+                continue
+            if not re.match(r"\s*:", text[m.end : m.end + 3]):
+                continue
+            line_start = text.rfind("\n", 0, m.start) + 1
+            lead = text[line_start : m.start].split()
+            if len(lead) <= 3 and all(w[:1].isupper() or w.lower() in ("sư", "luật") for w in lead):
+                m.excluded = "speaker"
+
     def _is_descriptor(self, text: str, m: PersonMention) -> bool:
         """ "a Montagnard Christian activist": capitalised words between an article and a role noun."""
         lex = self.lex

@@ -65,6 +65,7 @@ class PersonFinder(PersonNames, PersonFilters, PersonReferences):
         self._genders(text, mentions)
         self._resolve_anaphors(text, sents, mentions)
         self._roles(text, sents, mentions)
+        self._interview_speakers(text, mentions)
         fulls = {m.text: m.full for m in mentions if m.full}
         for m in mentions:
             if m.kind == "alias" and m.full in fulls:

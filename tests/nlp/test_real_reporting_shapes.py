@@ -215,3 +215,38 @@ def test_terms_of_a_list_without_a_trigger_reach_each_owner(extractor: Extractor
         ("Luu Thi Mai", "appeal", 48, None, "2024-11-18"),
         ("Quach Van Hien", "appeal", 48, None, "2024-11-18"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "date"),
+    [
+        (
+            "vi",
+            "Ngày 11/11, tòa tuyên phạt ông Kha Văn Tiến 10 năm tù. Bốn ngày sau đó, tòa án tỉnh Nghệ An đã kết "
+            "án ông Lưu Văn Mai 11 năm tù.",
+            "Lưu Văn Mai",
+            "2024-11-15",
+        ),
+        (
+            "en",
+            "Police arrested Kha Van Tien on November 2. Two days later, they arrested Luu Van Mai.",
+            "Luu Van Mai",
+            "2024-11-04",
+        ),
+    ],
+)
+def test_days_later_counts_from_the_day_named_before(
+    extractor: Extractor, lang: str, text: str, person: str, date: str
+) -> None:
+    assert [x[4] for x in full_of(extractor, text, lang) if x[0] == person] == [date]
+
+
+def test_the_speaker_of_an_interview_line_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "Luật sư Kha Văn Tiến: Trong vụ này, có 2 người bị 9 năm tù và 3 năm quản chế bao gồm Lưu Văn Mai và "
+        "Quách Thị Hiền."
+    )
+    assert full_of(extractor, text, "vi", None) == [
+        ("Lưu Văn Mai", "sentence", 108, 36, None),
+        ("Quách Thị Hiền", "sentence", 108, 36, None),
+    ]
