@@ -48,8 +48,9 @@ class TriggerLinking(EventDrafts):
         if any(t.excluded == "total" for t in sent_terms) and not any(t.excluded is None for t in sent_terms):
             # "With this verdict, the three received a combined 22 years": a total is no term and makes no
             # event of its own; its date and charges still go to the events stated for each person
+            totals = [x for x in sent_terms if x.excluded == "total"]
             for t in kept:
-                if t.event_type in TERM_TYPES and "total_only" not in t.flags:
+                if t.event_type in TERM_TYPES and "total_only" not in t.flags and self._states_total(t, kept, totals):
                     t.flags = (*t.flags, "total_only")
         if any(t.event_type == "sentence" for t in kept):
             # "sentenced X to three years and fined her 100 million dong": a court fine is part of the sentence
@@ -76,6 +77,20 @@ class TriggerLinking(EventDrafts):
                 continue
             out.append(t)
         return out
+
+    @staticmethod
+    def _states_total(t: Trigger, kept: list[Trigger], totals: list[FoundTerm]) -> bool:
+        """Is the total term the one this trigger states ("kết án 4 nhà hoạt động với tổng mức án 44 năm"), not
+        a verdict told before another one in the same sentence ("giữ nguyên án tù đối với A ..., kết án ...")?"""
+        for x in totals:
+            if x.mention.start < t.start:
+                return True  # "With this verdict, the three received a combined 22 years": the whole sentence
+            between = [
+                o for o in kept if o is not t and t.end <= o.start < x.mention.start and "needs_term" not in o.flags
+            ]
+            if not between:
+                return True
+        return False
 
     def _after_arrest(self, t: Trigger, kept: list[Trigger]) -> bool:
         """ "arrested in May 2009 on charges of ...": the charge stated with an arrest (LABELLING: arrest +
@@ -214,7 +229,7 @@ class TriggerLinking(EventDrafts):
                     t.end <= o.start
                     and o.end <= p.start
                     and any(t.end <= q.start < o.start for q in persons if q is not p)
-                    and "," in text[t.end : o.start]
+                    and re.search(r",|\bvà\b", text[t.end : o.start])
                     for o in others
                 ):
                     continue  # "trả tự do cho A, giảm án cho B": B is the object of the second verb only

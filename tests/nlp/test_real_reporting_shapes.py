@@ -250,3 +250,15 @@ def test_the_speaker_of_an_interview_line_is_no_party(extractor: Extractor) -> N
         ("Lưu Văn Mai", "sentence", 108, 36, None),
         ("Quách Thị Hiền", "sentence", 108, 36, None),
     ]
+
+
+def test_a_total_belongs_to_its_own_verdict_not_an_earlier_one(extractor: Extractor) -> None:
+    text = (
+        "Sau khi bắt giữ ông Kha Văn Tiến và giữ nguyên án tù đối với hai ông Lưu Văn Mai và Quách Văn Hiền "
+        "trong tuần trước, nhà cầm quyền tiếp tục kết án 4 nhà hoạt động khác với tổng mức án 30 năm tù."
+    )
+    assert types_of(extractor, text, "vi", "2019-11-17") == [
+        ("Kha Văn Tiến", "arrest"),
+        ("Lưu Văn Mai", "appeal"),
+        ("Quách Văn Hiền", "appeal"),
+    ]
