@@ -82,6 +82,12 @@ def resolve(dm: DateMention, published: Published | None) -> tuple[str | None, s
     return f"{year:04d}-{dm.month:02d}-{dm.day:02d}", "day"
 
 
+def _lead(d: DateMention) -> str:
+    """The words of a date mention before its first digit ("năm " of "năm 1959"), read as context."""
+    m = re.match(r"\D*", d.text)
+    return m.group() if m else ""
+
+
 class DateFinder:
     def __init__(self, data: dict[str, Any], lang: str) -> None:
         cfg = data[lang]
@@ -89,6 +95,8 @@ class DateFinder:
         self.months = {k.lower(): int(v) for k, v in cfg["months"].items()}
         self.weekdays = {k.lower(): int(v) for k, v in cfg["weekdays"].items()}
         self.rel_days = {k.lower(): int(v) for k, v in cfg["relative_days"].items()}
+        birth = cfg.get("birth_before")
+        self.birth_before = re.compile(birth) if birth else None
         self.counts = {k.lower(): int(v) for k, v in cfg.get("count_words", {}).items()}
         self.num_words = "|".join(sorted((re.escape(k) for k in self.counts), key=len, reverse=True)) or "(?!)"
         dl = cfg.get("dateline", {})
@@ -120,6 +128,9 @@ class DateFinder:
             out.append(d)
         if self.dateline is not None:
             out = [d for d in out if not self._in_dateline(text, d)]
+        if self.birth_before is not None:
+            # "sinh năm 1959", "(SN 1964)", "born in 1982": a date of birth is never an event date
+            out = [d for d in out if not self.birth_before.search(text[max(0, d.start - 20) : d.start] + _lead(d))]
         for i, d in enumerate(out):
             if d.same_year:
                 # "in December of that year", "Tháng 8 cùng năm": the year named just before

@@ -50,7 +50,8 @@ class EventTerms(EventDrafts):
                     following = self._coordinated_after(owner, after)
             shared = bool(
                 re.search(
-                    r"(?:cùng mức án|mỗi người|each|both|cùng bị|đều bị|cùng lãnh|đều lãnh|cùng nhận|đều nhận)\s*$",
+                    r"(?:cùng mức án|mỗi người|each|both"
+                    r"|(?:cùng|đều)\s+(?:bị|lãnh|nhận|chịu)(?:\s+(?:cùng\s+)?mức án)?)\s*$",
                     f.text[max(clause[0], ts - 20) : ts],
                 )
                 # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"

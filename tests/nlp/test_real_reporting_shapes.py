@@ -262,3 +262,15 @@ def test_a_total_belongs_to_its_own_verdict_not_an_earlier_one(extractor: Extrac
         ("Lưu Văn Mai", "appeal"),
         ("Quách Văn Hiền", "appeal"),
     ]
+
+
+def test_birth_years_are_no_event_dates_and_a_shared_term_reaches_the_list(extractor: Extractor) -> None:
+    text = (
+        "Hôm 12/4, Tòa án tỉnh Bắc Giang mở phiên tòa xét xử vụ án. Đây là vụ án nghiêm trọng. Tòa tuyên phạt "
+        "bị cáo Kha Văn Tiến (sinh năm 1960) 5 năm tù, hai bị cáo còn lại là Lưu Thị Mai, sinh năm 1962, quê "
+        "Hà Nam và Quách Thị Hiền, sinh năm 1963, đều chịu mức án 3 năm tù giam."
+    )
+    got = full_of(extractor, text, "vi", "2016-04-13")
+    assert ("Kha Văn Tiến", "sentence", 60, None, "2016-04-12") in got
+    assert ("Lưu Thị Mai", "sentence", 36, None, "2016-04-12") in got
+    assert ("Quách Thị Hiền", "sentence", 36, None, "2016-04-12") in got
