@@ -11,7 +11,6 @@ from nlp.events_common import (
     CASE_NOUN,
     FIRST_INSTANCE,
     INDEFINITE,
-    TERM_TYPES,
     Draft,
     EventDrafts,
     _expand,
@@ -104,13 +103,17 @@ class OrphanRules(EventDrafts):
                     named.append(p)
             if counted and len(named) >= count:
                 chosen = named[:count]
-                if any(d.sent == ns and d.event_type in TERM_TYPES for d in self.drafts):
+                if any(d.sent == ns and d.event_type in (o.event_type, "appeal") for d in self.drafts):
                     continue  # the next sentence tells its own verdicts ("the appeals court upheld ... for A")
             elif o.prison is not None or indefinite:
                 chosen = cands[:1]
             else:
                 continue
+            upheld = o.event_type == "appeal" and "upheld" in o.flags
             for person, (text, key, full) in ((c, x) for c in chosen for x in _expand(c)[:1]):
+                # "the court upheld the convictions of two bloggers. A and B were sentenced in March to five and
+                # three years respectively": an upheld appeal keeps each first-instance term
+                first = [sd for sd in self.drafts if upheld and sd.sent == ns and sd.key == key and sd.prison]
                 d = Draft(
                     text,
                     key,
@@ -118,9 +121,9 @@ class OrphanRules(EventDrafts):
                     o.event_type,
                     ns,
                     o.trigger,
-                    list(o.charges),
-                    o.prison,
-                    o.probation,
+                    list(o.charges) + [c for sd in first[:1] for c in sd.charges if c not in o.charges],
+                    first[0].prison if first else o.prison,
+                    first[0].probation if first else o.probation,
                     o.suspended,
                     o.date,
                     o.flags,

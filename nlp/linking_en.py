@@ -195,6 +195,14 @@ def make_date_head(
                 return by_tok[c.i]
         if v.dep_ in ("acl", "relcl", "xcomp", "advcl") and v.head.i in by_tok:
             return by_tok[v.head.i]  # "a trial held on May 5"
+        for c in v.children:
+            # "condemned a court ruling yesterday to uphold the convictions": an infinitive that is the event
+            if (
+                c.i in by_tok
+                and c.dep_ in ("xcomp", "advcl")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ):
+                return by_tok[c.i]
         return None
 
     def head(start: int, end: int) -> tuple[str, Trigger | None]:
@@ -225,6 +233,11 @@ def make_date_head(
                 return "foreign", None
             if cur.pos_ == "NOUN" and (cur.lemma_.lower() in foreign_nouns or cur.lower_ in foreign_nouns):
                 return "foreign", None
+            if cur.pos_ == "NOUN":
+                # "a court ruling yesterday to uphold the convictions", "the decision on May 5 to arrest him"
+                own = [c for c in cur.children if c.i in by_tok and c.dep_ in ("acl", "relcl", "xcomp")]
+                if own:
+                    return "trigger", by_tok[own[0].i]
         return "none", None
 
     return head

@@ -274,3 +274,21 @@ def test_birth_years_are_no_event_dates_and_a_shared_term_reaches_the_list(extra
     assert ("Kha Văn Tiến", "sentence", 60, None, "2016-04-12") in got
     assert ("Lưu Thị Mai", "sentence", 36, None, "2016-04-12") in got
     assert ("Quách Thị Hiền", "sentence", 36, None, "2016-04-12") in got
+
+
+def test_an_upheld_appeal_of_a_counted_group_keeps_each_first_instance_term(extractor: Extractor) -> None:
+    text = (
+        "Hanoi, May 9, 2019–The group condemned an appeals court ruling yesterday to uphold the convictions of two "
+        "bloggers.\n\nKha Van Tien and Luu Thi Mai were sentenced in January to six and four years in prison "
+        "respectively."
+    )
+    got = [x for x in full_of(extractor, text, "en", "2019-05-09") if x[1] == "appeal"]
+    assert got == [
+        ("Kha Van Tien", "appeal", 72, None, "2019-05-08"),
+        ("Luu Thi Mai", "appeal", 48, None, "2019-05-08"),
+    ]
+
+
+def test_a_scheduled_hearing_of_a_case_is_a_trial(extractor: Extractor) -> None:
+    text = "A court in Hanoi is scheduled to hear the case of Kha Van Tien on September 16, 2024."
+    assert ("Kha Van Tien", "trial", None, None, "2024-09-16") in full_of(extractor, text, "en", "2024-09-12")
