@@ -89,6 +89,12 @@ def make_linker(
         if tt is None:
             return persons
         tv = tt if tt.pos_ in ("VERB", "AUX") else _predicate(tt)
+        if tt.pos_ in ("NOUN", "PROPN"):
+            # "his wife's arrest", "Tien's trial": the possessor of an event noun is its participant
+            poss = [c for c in tt.children if c.dep_ == "poss"]
+            if poss:
+                owners = [p for p in persons if any(_has_person(c, [p]) for c in poss)]
+                return owners
         chain = _conj_chain(tv)
         toks = {id(p): _tok(doc, p.start, p.end) for p in persons}
         # "X was arrested in May, and Y was arrested in June": each verb keeps its own subject

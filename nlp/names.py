@@ -56,6 +56,7 @@ class NameLexicon:
     object_verbs: re.Pattern[str] | None = None
     object_next: re.Pattern[str] | None = None
     object_words: re.Pattern[str] | None = None
+    possessive_events: re.Pattern[str] | None = None
     article_prefixes: frozenset[str] = field(default_factory=frozenset)
     article_before: re.Pattern[str] | None = None
     article_after: re.Pattern[str] | None = None
@@ -107,6 +108,7 @@ class NameLexicon:
             object_verbs=_compile(names.get("object_pronouns", {}).get(f"{lang}_verbs_before"), re.IGNORECASE),
             object_next=_compile(names.get("object_pronouns", {}).get(f"{lang}_next_ok"), re.IGNORECASE),
             object_words=_compile(names.get("object_pronouns", {}).get(f"{lang}_words")),
+            possessive_events=_compile(names.get("object_pronouns", {}).get(f"{lang}_possessive")),
             article_prefixes=frozenset(names.get("article_prefixes", {}).get("prefixes", ())),
             article_before=_compile(names.get("article_prefixes", {}).get(f"{lang}_before"), re.IGNORECASE),
             article_after=_compile(names.get("article_prefixes", {}).get(f"{lang}_after")),

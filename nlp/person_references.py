@@ -82,6 +82,13 @@ class PersonReferences:
                 word = pm.group(1)
                 og = "male" if word == "him" else "female" if word == "her" else lex.pronouns.get(word)
                 mentions.append(PersonMention(pm.start(), pm.end(), word, kind="pronoun", gender=og))
+        # possessors of an event noun: "his trial", "her arrest", "a court will hear his case"
+        if lex.possessive_events is not None:
+            for pm in lex.possessive_events.finditer(text):
+                if free(pm.start(1), pm.end(1)):
+                    word = pm.group(1)
+                    gender = "male" if word.lower() == "his" else "female"
+                    mentions.append(PersonMention(pm.start(1), pm.end(1), word, kind="pronoun", gender=gender))
         # demonstrative groups anywhere: "2 blogger này", "the two activists"
         for g, n in lex.groups.items():
             if not re.search(r"(?:này|two|three|four)\b", g):

@@ -292,3 +292,25 @@ def test_an_upheld_appeal_of_a_counted_group_keeps_each_first_instance_term(extr
 def test_a_scheduled_hearing_of_a_case_is_a_trial(extractor: Extractor) -> None:
     text = "A court in Hanoi is scheduled to hear the case of Kha Van Tien on September 16, 2024."
     assert ("Kha Van Tien", "trial", None, None, "2024-09-16") in full_of(extractor, text, "en", "2024-09-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police arrested Kha Van Tien in May. A court is scheduled to hear his case on September 16, 2024.",
+            ("Kha Van Tien", "trial", None, None, "2024-09-16"),
+        ),
+        (
+            "Luu Thi Mai had served most of her term. Her family announced her early release on Sept. 20, 2024.",
+            ("Luu Thi Mai", "release", None, None, "2024-09-20"),
+        ),
+    ],
+)
+def test_the_possessor_of_an_event_noun_is_its_participant(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in full_of(extractor, text, "en", "2024-09-21")
+
+
+def test_a_relative_of_the_possessor_is_not_the_participant(extractor: Extractor) -> None:
+    text = "Kha Van Tien spoke to reporters. He said his wife's arrest in May was unjust."
+    assert ("Kha Van Tien", "arrest") not in types_of(extractor, text, "en")
