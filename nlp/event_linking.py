@@ -234,6 +234,12 @@ class TriggerLinking(EventDrafts):
                 ):
                     continue  # "trả tự do cho A, giảm án cho B": B is the object of the second verb only
                 after.append(p)
+        if before and re.search(
+            r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)\s+(?:bị can|bị cáo|người|đối tượng|nhà hoạt động)"
+            r"(?:\s+\w+){0,2}?\s+(?:đã\s+|cũng\s+)?(?:bị|được)\s*$",
+            text[max(0, t.start - 60) : t.start],
+        ):
+            return []  # "Liên quan đến X, đã có 10 bị can bị khởi tố": a counted group is the passive subject
         if after and before:
             # "giảm án cho A ..., và giữ nguyên bản án ... đối với B": a trigger with an object of its own
             # does not take the object of an earlier trigger

@@ -68,10 +68,12 @@ class PersonFilters:
             )
         ):
             return False
+        before = text[max(0, m.start - 50) : m.start]
+        if re.search(r"(?:^|[\s(])\d{1,3}[A-Za-z]?(?:[-/]\d{1,3}[A-Za-z]?)*\s+$", before):
+            return True  # "thường trú 17-19 Ngô Đức Kế", "at 12 Tran Hung Dao street": a house number and a street
         words = m.text.split()
         if len(words) >= 3 and any(w in self.lex.inside or fold(w) in ("thi", "van") for w in words[1:-1]):
             return False  # "handed to Kieu Thi Yen": a full name with a middle particle is a person
-        before = text[max(0, m.start - 50) : m.start]
         if (
             len(words) >= 3
             and fold(words[0]) in self.lex.family_ascii

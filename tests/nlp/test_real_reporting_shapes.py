@@ -314,3 +314,16 @@ def test_the_possessor_of_an_event_noun_is_its_participant(extractor: Extractor,
 def test_a_relative_of_the_possessor_is_not_the_participant(extractor: Extractor) -> None:
     text = "Kha Van Tien spoke to reporters. He said his wife's arrest in May was unjust."
     assert ("Kha Van Tien", "arrest") not in types_of(extractor, text, "en")
+
+
+def test_a_street_after_a_house_number_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "Công an đã khởi tố bị can, bắt tạm giam đối với Kha Thị Mai (thường trú 17-19 Lưu Văn Tiến, quận 1) "
+        "theo Điều 331."
+    )
+    assert types_of(extractor, text, "vi") == [("Kha Thị Mai", "arrest"), ("Kha Thị Mai", "charge")]
+
+
+def test_a_counted_group_is_the_passive_subject(extractor: Extractor) -> None:
+    text = "Liên quan đến vụ Kha Thị Mai, đến nay đã có 12 bị can bị khởi tố theo điều 331."
+    assert types_of(extractor, text, "vi") == []
