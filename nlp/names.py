@@ -169,6 +169,14 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     return gap in (" ", "-", "\u00a0")
 
 
+def _closes_name(text: str, w: _Word, lex: NameLexicon) -> bool:
+    """ "Le Minh The, a member of ...": a syllable spelled like an English title word ends a name when
+    punctuation or a lowercase word follows (a title-case headline continues with a capital)."""
+    if w.text not in lex.title_words or not SYLLABLE_RE.match(w.text.lower()):
+        return False
+    return bool(re.match(r"\s*(?:[,.;:)]|\s[a-z])", text[w.end : w.end + 3]))
+
+
 def _name_runs(text: str, words: list[_Word], lex: NameLexicon) -> list[tuple[int, int]]:
     """(first word index, last word index + 1) of capitalised runs that start with a family name,
     a minority prefix or a religious prefix."""
@@ -203,7 +211,7 @@ def _name_runs(text: str, words: list[_Word], lex: NameLexicon) -> list[tuple[in
             t = words[j].text
             if t in lex.non_name or (t.isupper() and len(t) > 1):
                 break
-            if kinh and _is_cap(t) and not lex.continues_name(t):
+            if kinh and _is_cap(t) and not lex.continues_name(t) and not _closes_name(text, words[j], lex):
                 break
             if _is_cap(t) or (t in lex.inside and j + 1 < n and _is_cap(words[j + 1].text)):
                 j += 1

@@ -168,8 +168,8 @@ class PersonNames:
             while j < len(words) and j - first < 4 and j not in taken and _is_cap(words[j].text):
                 prev = words[j - 1]
                 gap = text[prev.end : words[j].start]
-                if gap not in (" ", ". ", "-"):
-                    break
+                if gap not in (" ", ". ", "-") or (gap == ". " and j > first and len(prev.text) > 1):
+                    break  # "bà Hằng. Các ...": a full stop after a word ends the name (not after "Mr" or an initial)
                 if words[j].text in lex.non_name or (words[j].text.isupper() and len(words[j].text) > 1):
                     break
                 j += 1
