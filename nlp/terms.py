@@ -71,7 +71,7 @@ class TermRules:
         cfg = terms[lang]
         nums = {k.lower(): int(v) for k, v in numbers[lang].items()}
         words = "|".join(sorted((re.escape(k) for k in nums), key=len, reverse=True))
-        num = rf"(?:\d+(?:[.,]5)?|{words})"
+        num = rf"(?:\d+(?:[.,]5|½)?|{words})"
         flags = re.IGNORECASE
         if lang == "en":
             duration = re.compile(
@@ -124,6 +124,8 @@ class TermRules:
         t = token.lower().strip()
         if re.fullmatch(r"\d+(?:[.,]5)?", t):
             return float(t.replace(",", "."))
+        if re.fullmatch(r"\d+½", t):
+            return float(t[:-1]) + 0.5  # "6½ years"
         return float(self.numbers[t]) if t in self.numbers else None
 
 
