@@ -129,6 +129,9 @@ def make_linker(
         if linked:
             return linked
         if tv.dep_ in ("acl", "relcl") and tt is tv and not _has_person(tv.head, persons):
+            described = _described_person(tv.head, persons)
+            if described:
+                return described  # "X is an activist from Duong Noi who was sentenced": the activist is X
             return []  # "solidarity with those already imprisoned": the participle describes another noun
         args = [c for c in tv.children if c.dep_ in CORE]
         if tt is not tv:
@@ -147,6 +150,8 @@ def make_linker(
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects:
                 continue
+            if any(a.tag_ in ("WP", "WDT") or a.lower_ in ("who", "which", "that") for a in subjects):
+                break  # "an activist ... who was sentenced": the relative pronoun stands for a noun of the sentence
             # only a passive subject is the one the event happened to (an active one is the court or police)
             if all(
                 a.dep_ == "nsubjpass" and a.pos_ in ("NOUN", "PRON") and not _has_person(a, persons) for a in subjects
@@ -156,6 +161,23 @@ def make_linker(
         return persons
 
     return link
+
+
+def _described_person(noun: Token, persons: list[PersonMention]) -> list[PersonMention]:
+    """The person a noun phrase describes: "X is an activist from Y" (attribute of a copula with X as
+    subject), "X, an activist from Y" (apposition of X); the noun may sit in a prepositional phrase."""
+    h = noun
+    for _ in range(4):
+        if h.dep_ in ("pobj", "prep") and h.head is not h:
+            h = h.head
+        else:
+            break
+    if h.dep_ == "attr":
+        subjects = [c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [p for p in persons if any(_has_person(c, [p]) for c in subjects)]
+    if h.dep_ == "appos":
+        return [p for p in persons if _has_person(h.head, [p]) and not _has_person(h, [p])]
+    return []
 
 
 def _verb_between(pt: Token, tt: Token, chain: set[int]) -> bool:

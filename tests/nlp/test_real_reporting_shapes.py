@@ -327,3 +327,25 @@ def test_a_street_after_a_house_number_is_no_person(extractor: Extractor) -> Non
 def test_a_counted_group_is_the_passive_subject(extractor: Extractor) -> None:
     text = "Liên quan đến vụ Kha Thị Mai, đến nay đã có 12 bị can bị khởi tố theo điều 331."
     assert types_of(extractor, text, "vi") == []
+
+
+def test_a_relative_clause_on_the_noun_describing_a_person(extractor: Extractor) -> None:
+    text = "Ms. Luu Thi Mai is a land rights activist from Duong Noi who was sentenced to 20 months in prison in May."
+    assert full_of(extractor, text, "en") == [("Luu Thi Mai", "sentence", 20, None, "2024-05")]
+
+
+def test_found_guilty_across_a_long_list_and_every_for_the_group(extractor: Extractor) -> None:
+    text = (
+        "On October 5, the court found campaigners Kha Van Tien, Luu Van Mai, Quach Van Hien and Dinh Van Loc "
+        "guilty under Article 79. Mr. Tien was given 12 years in prison, Mr. Mai 10 years, Mr. Hien 9 years and "
+        "Mr. Loc eight years. In addition, every was given two years of probation."
+    )
+    got = full_of(extractor, text, "en", "2018-10-07")
+    assert ("Kha Van Tien", "sentence", 144, 24, "2018-10-05") in got
+    assert ("Dinh Van Loc", "sentence", 96, 24, "2018-10-05") in got
+
+
+def test_a_half_year_written_with_the_fraction_sign(extractor: Extractor) -> None:
+    assert full_of(extractor, "Luu Van Mai was sentenced to 6½ years in prison.", "en") == [
+        ("Luu Van Mai", "sentence", 78, None, None)
+    ]
