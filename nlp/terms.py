@@ -47,6 +47,11 @@ GAPPED_EN = re.compile(
     r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:for\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|twenty)\b(?=\s*(?:[.;,]|and\b|$))"
 )
+# "..., reduced to five on appeal", "cut to three": a number without its unit after a stated term
+REDUCED_EN = re.compile(
+    r"[^.;]{0,60}?\b(?:reduced|cut|commuted|lowered)\s+(?:\w+\s+){0,2}?to\s+(?P<n>\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)\b(?!\s*(?:-|\s)?(?:years?|months?|%))"
+)
 
 
 @dataclass
@@ -232,6 +237,11 @@ class TermFinder:
                 t = TermMention(m.start("n"), m.end("n"), m.group("n"), int(round(n * unit)))
                 out.append(FoundTerm(t, ft.kind))
                 pos = m.end("n")
+            # "jailed for eight years in January 2011, reduced to five on appeal": the new term keeps the unit
+            rm = REDUCED_EN.match(text, ft.mention.end)
+            if rm is not None and (n := r.value(rm.group("n"))) is not None:
+                t = TermMention(rm.start("n"), rm.end("n"), rm.group("n"), int(round(n * unit)))
+                out.append(FoundTerm(t, "prison"))
         return out
 
     def _number_lists(self, text: str, found: list[FoundTerm]) -> list[tuple[int, int]]:

@@ -54,6 +54,7 @@ class TriggerFinder:
         self.ongoing = _opt(bg.get(f"ongoing_{lang}"))
         self.pending_trial = _opt(bg.get(f"pending_trial_{lang}"))
         self.time_ref = _opt(bg.get(f"time_ref_{lang}"))
+        self.appellate = _opt(data.get("appellate_court", {}).get(lang))
 
     def find(self, text: str) -> list[Trigger]:
         found: list[Trigger] = []
@@ -63,7 +64,14 @@ class TriggerFinder:
                     continue
                 if self.lang == "vi" and _inside_name(text, m.start(), m.group()):
                     continue  # "Tổ chức Ân xá Quốc tế": a capitalised word inside a sentence belongs to a name
-                trig = Trigger(m.start(), m.end(), m.group(), p.event_type, p.flags)
+                event_type = p.event_type
+                if (
+                    event_type == "sentence"
+                    and self.appellate is not None
+                    and self.appellate.search(re.split(r"[.;\n]", text[max(0, m.start() - 90) : m.start()])[-1])
+                ):
+                    event_type = "appeal"  # "TAND cấp cao ... đã tuyên phạt X ...": the appeal's outcome
+                trig = Trigger(m.start(), m.end(), m.group(), event_type, p.flags)
                 trig.blocked = self._blocked(text, trig)
                 if self.scheduled is not None and self.scheduled.search(text[max(0, m.start() - 60) : m.start()]):
                     trig.flags = (*trig.flags, "scheduled")

@@ -349,3 +349,16 @@ def test_a_half_year_written_with_the_fraction_sign(extractor: Extractor) -> Non
     assert full_of(extractor, "Luu Van Mai was sentenced to 6½ years in prison.", "en") == [
         ("Luu Van Mai", "sentence", 78, None, None)
     ]
+
+
+def test_a_term_reduced_on_appeal_keeps_the_unit(extractor: Extractor) -> None:
+    text = "Luu Van Mai was jailed for nine years in June 2012, reduced to six on appeal, for propaganda."
+    assert full_of(extractor, text, "en") == [
+        ("Luu Van Mai", "appeal", 72, None, None),
+        ("Luu Van Mai", "sentence", 108, None, "2012-06"),
+    ]
+
+
+def test_a_verdict_of_the_appellate_court_is_an_appeal(extractor: Extractor) -> None:
+    text = "Ngày 4-4-2024, TAND cấp cao tại TP HCM đã tuyên phạt Lưu Thị Mai 3 năm tù."
+    assert full_of(extractor, text, "vi", "2024-08-01") == [("Lưu Thị Mai", "appeal", 36, None, "2024-04-04")]
