@@ -185,6 +185,7 @@ class EventsComponent(DataComponent):
 
         self.finder = TriggerFinder(self.data["triggers.json"], self.lang)
         self.foreign_nouns = frozenset(self.data["triggers.json"].get("foreign_event_nouns", {}).get(self.lang, ()))
+        self.inanimate = frozenset(self.data["triggers.json"].get("inanimate_objects", {}).get(self.lang, ()))
         cues = self.data["triggers.json"].get("passage_cues", {}).get(self.lang, {})
         self.cues = {k: re.compile(v, re.IGNORECASE) for k, v in cues.items()}
         self.numbers = {k.lower(): int(v) for k, v in self.data["numbers.json"].get(self.lang, {}).items()}
@@ -204,7 +205,7 @@ class EventsComponent(DataComponent):
         if self.use_parse and doc.has_annotation("DEP"):
             from nlp.linking_en import make_date_head, make_linker
 
-            linker = make_linker(doc, triggers)
+            linker = make_linker(doc, triggers, self.inanimate)
             charge_spans = [(c.start, c.end) for c in doc._.pw_charges or []]
             date_head = make_date_head(doc, triggers, self.foreign_nouns, charge_spans)
         found = Found(

@@ -18,6 +18,8 @@ from nlp.events_common import (
 from nlp.mentions import DateMention, PersonMention, Trigger
 from nlp.terms import FoundTerm
 
+# a prison term right after a name: the name is an item of a verdict list
+TERM_AFTER_NAME = re.compile(r"\s*[-–:,]?\s*\d+(?:[.,]5)?\s+(?:năm|tháng)\b", re.IGNORECASE)
 # an investigating or prosecuting authority named as the agent of an accusation
 AUTHORITY = re.compile(r"\b(?:công an|cơ quan|viện kiểm sát|vksnd|an ninh|police|procuracy|prosecutors?)\b", re.I)
 
@@ -219,7 +221,12 @@ class TriggerLinking(EventDrafts):
                 before.append(p)
             else:
                 between = text[t.end : p.start]
-                if re.search(r"\b(?:khi|trên đường|thăm|gặp|của tổ chức|trong khi)\b|,\s*còn\b", between):
+                listed = bool(TERM_AFTER_NAME.match(text[p.end : p.end + 20]))
+                if t.event_type not in TERM_TYPES and listed:
+                    continue  # "..., ông Viên- 11 năm tù và ông Quyền- 10 năm tù": a verdict list, not this event
+                if not listed and re.search(
+                    r"\b(?:khi|trên đường|thăm|gặp|của tổ chức|trong khi)\b|,\s*còn\b", between
+                ):
                     continue
                 if len(between) > 160 or any(
                     o.event_type == t.event_type and t.end <= o.start and o.end <= p.start for o in others

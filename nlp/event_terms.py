@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.events_common import TERM_TYPES, Draft, EventDrafts, _clauses, _expand, _within
+from nlp.events_common import TERM_TYPES, Draft, EventDrafts, _clauses, _expand, _within, group_size
 from nlp.mentions import PersonMention, Trigger
 from nlp.terms import FoundTerm
 
@@ -239,6 +239,12 @@ class EventTerms(EventDrafts):
                 for p in f.persons
             ):
                 continue  # the sentence names its own subject
+            sm = subject.match(f.text[s:e])
+            count = group_size(sm.group(), f.lang, f.cues.get("group_count"), f.numbers) if sm else 0
+            keys = list(dict.fromkeys(d.key for d in sorted(group, key=lambda d: d.order)))
+            if 2 <= count < len(keys):
+                # "A 12 năm tù, B 11 năm và C 10 năm. Hai ông còn phải ... quản chế 5 năm": the last ones listed
+                group = [d for d in group if d.key in keys[-count:]]
             for d in group:
                 if d.probation is None:
                     d.probation = term.mention.months

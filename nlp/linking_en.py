@@ -76,7 +76,7 @@ def _conj_chain(v: Token) -> set[int]:
 
 
 def make_linker(
-    doc: Doc, triggers: list[Trigger] | None = None
+    doc: Doc, triggers: list[Trigger] | None = None, inanimate: frozenset[str] = frozenset()
 ) -> Callable[[Trigger, list[PersonMention]], list[PersonMention]]:
     trigger_toks: set[int] = set()
     for t in triggers or []:
@@ -89,6 +89,12 @@ def make_linker(
         if tt is None:
             return persons
         tv = tt if tt.pos_ in ("VERB", "AUX") else _predicate(tt)
+        if (
+            trig.event_type == "release"
+            and tt is tv
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in inanimate for c in tv.children)
+        ):
+            return []  # "the procuracy released indictments on 25 of the detainees": a publication
         if tt.pos_ in ("NOUN", "PROPN"):
             # "his wife's arrest", "Tien's trial": the possessor of an event noun is its participant
             poss = [c for c in tt.children if c.dep_ == "poss"]

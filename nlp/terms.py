@@ -303,8 +303,10 @@ class TermFinder:
         excluded = None
         if r.exclude_pre.search(pre) and not re.search(r"(?:cut|reduced)(?: \w+){0,4} to\s*$", pre, re.IGNORECASE):
             excluded = "pre"
-        elif r.exclude_post.search(post):
-            excluded = "post"
+        elif r.exclude_post.search(post) and not (
+            r.probation_pre.search(pre) and re.match(r"\s*(?:sau đó|afterwards|thereafter)\b", post, re.IGNORECASE)
+        ):
+            excluded = "post"  # ("quản chế 5 năm sau đó": a probation served afterwards, not "five years later")
         elif EXCLUDE_WINDOW[r.lang].search(pre[-50:]):
             excluded = "window"
         if r.lang == "en" and re.search(r"\bfrom\s*$", pre, re.IGNORECASE):

@@ -362,3 +362,20 @@ def test_a_term_reduced_on_appeal_keeps_the_unit(extractor: Extractor) -> None:
 def test_a_verdict_of_the_appellate_court_is_an_appeal(extractor: Extractor) -> None:
     text = "Ngày 4-4-2024, TAND cấp cao tại TP HCM đã tuyên phạt Lưu Thị Mai 3 năm tù."
     assert full_of(extractor, text, "vi", "2024-08-01") == [("Lưu Thị Mai", "appeal", 36, None, "2024-04-04")]
+
+
+def test_a_verdict_list_after_a_deportation_clause(extractor: Extractor) -> None:
+    text = (
+        "Tòa đã kết án ông Khảm với mức án 12 năm tù và bị trục xuất sau khi mãn hạn, ông Viên- 11 năm tù và "
+        "ông Quyền- 10 năm tù. Hai ông còn phải thi hành án quản chế 5 năm sau đó."
+    )
+    assert full_of(extractor, text, "vi", None) == [
+        ("Khảm", "sentence", 144, None, None),
+        ("Quyền", "sentence", 120, 60, None),
+        ("Viên", "sentence", 132, 60, None),
+    ]
+
+
+def test_a_release_verb_with_a_document_as_object_is_no_release(extractor: Extractor) -> None:
+    text = "The procuracy on June 25 released indictments accusing Kha Van Tien and Luu Van Mai of murder."
+    assert [t for t in types_of(extractor, text, "en") if t[1] == "release"] == []
