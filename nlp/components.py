@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.charges import ChargeFinder, ChargeTable
-from nlp.dates import DateFinder, Published
+from nlp.dates import DateFinder, Published, reference_date
 from nlp.event_builder import build_events
 from nlp.events_common import Found
 from nlp.names import NameLexicon
@@ -217,7 +217,7 @@ class EventsComponent(DataComponent):
             terms=doc._.pw_terms or [],
             dates=doc._.pw_dates or [],
             triggers=triggers,
-            published=Published.parse(doc._.pw_published),
+            published=Published.parse(doc._.pw_published) or reference_date(doc._.pw_dates or []),
             linker=linker,
             date_head=date_head,
             cues=self.cues,

@@ -42,6 +42,16 @@ def _valid(y: int, m: int, d: int | None) -> bool:
     return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
 
 
+def reference_date(dates: list[DateMention]) -> Published | None:
+    """Without a publication date, the latest full date the text states ("RSF ngày 25/01/2017 đã lên tiếng
+    ... bị bắt ngày 21 tháng Giêng") is the reference that gives yearless dates their year."""
+    full = [(d.year, d.month, d.day) for d in dates if d.year and d.month and d.day and _valid(d.year, d.month, d.day)]
+    if not full:
+        return None
+    year, month, day = max(full)
+    return Published(year, month, day)
+
+
 def resolve(dm: DateMention, published: Published | None) -> tuple[str | None, str | None]:
     """(ISO date or None, precision or None)."""
     if dm.rel_days is not None or dm.weekday is not None:

@@ -51,7 +51,7 @@ class EventDates(EventDrafts):
                 continue
             trailing = any(t.end <= d.start for t in trigs)
             for a in anchors:
-                if a.reporting and a.end <= d.start and re.search(r"\b(?:rằng|là|that)\b|:", f.text[a.end : d.start]):
+                if a.reporting and a.end <= d.start and re.search(r"\b(?:rằng|là|that)\b|:", f.text[a.start : d.start]):
                     continue  # the date belongs to the reported content
                 if a.reporting and trailing and d.end <= a.start and "," in f.text[d.end : a.start]:
                     continue  # "... arrested on May 5, police said" / "..., theo tin từ gia đình"

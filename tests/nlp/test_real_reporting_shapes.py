@@ -379,3 +379,21 @@ def test_a_verdict_list_after_a_deportation_clause(extractor: Extractor) -> None
 def test_a_release_verb_with_a_document_as_object_is_no_release(extractor: Extractor) -> None:
     text = "The procuracy on June 25 released indictments accusing Kha Van Tien and Luu Van Mai of murder."
     assert [t for t in types_of(extractor, text, "en") if t[1] == "release"] == []
+
+
+def test_a_wanted_notice_is_an_arrest_order_dated_after_a_reporting_that(extractor: Extractor) -> None:
+    text = "Bản tin ghi rằng vào hôm 12/05/2017, công an tỉnh ra quyết định truy nã toàn quốc đối với ông Kha Văn Tiến."
+    assert full_of(extractor, text, "vi", None) == [("Kha Văn Tiến", "arrest", None, None, "2017-05-12")]
+
+
+def test_without_publication_the_latest_full_date_gives_the_year(extractor: Extractor) -> None:
+    text = (
+        "Tổ chức RSF ngày 25/01/2017 đã lên tiếng về các vụ bắt giữ. Blogger Kha Thị Mai bị bắt tại nhà riêng "
+        "ngày 21 tháng Giêng."
+    )
+    assert full_of(extractor, text, "vi", None) == [("Kha Thị Mai", "arrest", None, None, "2017-01-21")]
+
+
+def test_released_is_phong_thich(extractor: Extractor) -> None:
+    text = "Blogger Kha Thị Mai đã được phóng thích khỏi nhà tù ở Thanh Hóa vào trưa ngày 17/10."
+    assert full_of(extractor, text, "vi", "2018-10-20") == [("Kha Thị Mai", "release", None, None, "2018-10-17")]
