@@ -199,6 +199,7 @@ class DateFinder:
                 rf",?\s+(?:of\s+)?(?:that|the same) year\b",
             ),
             ("last_m", rf"\blast\s+(?P<mon>{mon})\b"),
+            ("m_that", rf"\b(?:later |earlier )?that\s+(?P<mon>{mon})\b"),
             (
                 "m",
                 rf"\b(?:(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince|[Bb]y|[Uu]ntil)\s+)(?:early |late |mid-)?"

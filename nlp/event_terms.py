@@ -48,12 +48,20 @@ class EventTerms(EventDrafts):
                 if owner is not None:
                     # "có 3 người bị 13 năm tù ... bao gồm A, B, C": the coordinated list named after the term
                     following = self._coordinated_after(owner, after)
+            # "A và B cùng lĩnh mức án 5 năm tù và 3 năm quản chế": the cue covers the terms joined after it
+            window = max(clause[0], ts - 60)
+            joined = re.search(
+                r"\b(?:cùng|đều)\s+(?:bị|lãnh|lĩnh|nhận|chịu)\s+(?:(?:cùng\s+)?mức án\s+)?[\w\s]{1,30}?"
+                r"(?:tù|tù giam)?\s*(?:,|và)\s*$",
+                f.text[window:ts],
+            )
             shared = bool(
                 re.search(
                     r"(?:cùng mức án|mỗi người|each|both"
-                    r"|(?:cùng|đều)\s+(?:bị|lãnh|nhận|chịu)(?:\s+(?:cùng\s+)?mức án)?)\s*$",
+                    r"|(?:cùng|đều)\s+(?:bị|lãnh|lĩnh|nhận|chịu)(?:\s+(?:cùng\s+)?mức án)?)\s*$",
                     f.text[max(clause[0], ts - 20) : ts],
                 )
+                or joined is not None
                 # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"
                 or re.match(r"\s*(?:(?:in|of) (?:prison|jail|imprisonment)\s*)?each\b", f.text[term.mention.end :])
                 or (owner is not None and re.search(r"\beach\b", f.text[owner.end : ts]))
@@ -73,6 +81,8 @@ class EventTerms(EventDrafts):
                     ]
                     lo = max(prev_terms, default=clause[0])
                     owners += [p for p in before if p.start >= lo and p is not owner]
+                    if joined is not None:
+                        owners += [p for p in self._coordinated_before(owner, before) if p not in owners]
                 owners += following
                 keys |= {k for p in owners for _, k, _ in _expand(p)}
                 targets = [d for d in self.drafts if d.sent == sent and d.key in keys and d.event_type in TERM_TYPES]
@@ -105,6 +115,18 @@ class EventTerms(EventDrafts):
             run.append(p)
             prev = p
         return run if run and not re.match(r"\s*\d", text[prev.end : prev.end + 12]) else []
+
+    def _coordinated_before(self, owner: PersonMention, before: list[PersonMention]) -> list[PersonMention]:
+        """The persons joined to `owner` before it by commas and and/và ("A, B và C")."""
+        text = self.f.text
+        run: list[PersonMention] = []
+        nxt = owner
+        for p in reversed([q for q in before if q.end <= owner.start]):
+            if not LIST_GAP.fullmatch(text[p.end : nxt.start]):
+                break
+            run.append(p)
+            nxt = p
+        return run
 
     def _coordinated_owners(
         self, owner: PersonMention, before: list[PersonMention], terms: list[FoundTerm], ts: int
