@@ -91,8 +91,14 @@ class OrphanRules(EventDrafts):
             counted = count >= 2
             if (o.prison is None and not indefinite and not counted) or si + 1 >= len(f.sents):
                 continue
+            # the next sentence naming someone, at most two sentences on ("A noodle vendor was sentenced ... The
+            # conviction is the latest ... A video of Bui Tuan Lam went viral ...")
             ns = f.sents[si + 1]
-            cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
+            cands = []
+            for ns in f.sents[si + 1 : si + 3]:
+                cands = [p for p in f.persons if _within(p.start, ns) and not p.excluded and p.kind != "group"]
+                if cands:
+                    break
             if not cands:
                 continue
             named: list[PersonMention] = []

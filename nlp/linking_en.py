@@ -230,6 +230,12 @@ def make_date_head(
         if v.dep_ in ("acl", "relcl", "xcomp", "advcl") and v.head.i in by_tok:
             return by_tok[v.head.i]  # "a trial held on May 5"
         for c in v.children:
+            # "On 2 October the court ruled in a one-day trial that ...": the event named in its prepositional phrase
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "during"):
+                own = [g for g in c.children if g.dep_ == "pobj" and g.i in by_tok]
+                if own:
+                    return by_tok[own[0].i]
+        for c in v.children:
             # "condemned a court ruling yesterday to uphold the convictions": an infinitive that is the event
             if (
                 c.i in by_tok

@@ -137,8 +137,12 @@ class PersonNames:
             if seg[0].lower() in lex.family or fold(seg[0]) in lex.family_ascii:
                 # "Tran Van A Detained": a headline word after a Vietnamese name is not part of it
                 keep = next((k for k, x in enumerate(seg[1:], 1) if not lex.continues_name(x)), len(seg))
-                if keep < 2:
-                    continue
+                if keep < 2 and len(seg) > 1:
+                    continue  # (a single word the model calls a person stays: "Bach", "Quan" used alone)
+                if len(seg) == 1 and any(
+                    m.text.split()[0] == seg[0] for m in mentions if m.kind == "name" and " " in m.text
+                ):
+                    continue  # "Trieu, 52," after "Trieu Van Lam": the family name of a full name (a short name)
                 idx, seg = idx[:keep], seg[:keep]
             name = _strip_possessive(text[words[idx[0]].start : words[idx[-1]].end])
             if fold(name) in lex.stop_names or len(name) < 2:

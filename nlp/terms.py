@@ -81,11 +81,16 @@ class TermRules:
         if lang == "en":
             duration = re.compile(
                 rf"\b(?:(?P<half>half) an? decade|(?P<dec>{num}|a) decades?|"
-                rf"(?P<y>{num})(?P<yh>[- ]and[- ]a[- ]half)?[- ]years?(?: and (?P<ym>{num}) months?)?|"
-                rf"(?P<m>{num})[- ]months?)\b",
+                rf"(?P<y>{num})(?P<yh>[- ]and[- ]a[- ]half)?(?: more| additional| further)?[- ]years?"
+                rf"(?:(?: and |-)(?P<ym>{num})[- ]months?)?|"
+                rf"(?P<m>{num})(?: more| additional| further)?[- ]months?)\b",
                 flags,
             )
-            adjectival = re.compile(rf"\b(?P<n>{num})-(?P<u>year|month)(?=[- ](?:prison|jail|term|sentence))", flags)
+            adjectival = re.compile(
+                rf"\b(?P<n>{num})-(?P<u>year|month)(?:[- ]and[- ](?P<n2>{num})-month)?"
+                r"(?=[- ](?:prison|jail|term|sentence))",
+                flags,
+            )
         else:
             duration = re.compile(
                 rf"(?<![\w/.-])(?:(?P<y>{num})\s+năm(?:\s+(?P<yh>rưỡi))?(?:\s+(?P<ym>{num})\s+tháng)?|(?P<m>{num})\s+tháng)(?!\w)",
@@ -181,6 +186,7 @@ class TermFinder:
                 if n is None:
                     continue
                 months = int(round(n * (12 if m.group("u").lower() == "year" else 1)))
+                months += int(r.value(m.group("n2")) or 0)  # "a five-year and six-month prison term"
                 found.append(self._classify(text, m.start(), m.end(), months, adjectival=True))
         if r.lang == "en":
             # elided unit: "An will serve three."

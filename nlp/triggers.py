@@ -48,6 +48,8 @@ class TriggerFinder:
         self.source_before = _opt(blockers.get(f"source_noun_before_{lang}"))
         self.source_after = _opt(blockers.get(f"source_noun_after_{lang}"))
         self.charge_named = _opt(blockers.get(f"needs_charge_after_{lang}"))
+        self.release_after_cue = _opt(blockers.get(f"release_after_cue_{lang}"))
+        self.release_after_then = _opt(blockers.get(f"release_after_then_{lang}"))
         bg = data.get("background", {})
         self.background_after = _opt(bg.get(f"after_{lang}"))
         self.background_sentence = _opt(bg.get(f"sentence_{lang}"))
@@ -154,6 +156,14 @@ class TriggerFinder:
             return True
         if trig.event_type == "release" and self.release_future is not None and self.release_future.search(before):
             return True  # "will serve probation after his release": the release only times another obligation
+        if (
+            trig.event_type == "release"
+            and self.release_after_cue is not None
+            and self.release_after_then is not None
+            and self.release_after_cue.search(text[max(0, trig.start - 20) : trig.start])
+            and self.release_after_then.match(text[trig.end : trig.end + 120])
+        ):
+            return True  # "sau khi mãn hạn tù, X còn phải chấp hành quản chế": the release times the probation
         sent_end = min([i for i in (text.find(c, trig.end) for c in ".;\n") if i >= 0] or [len(text)])
         return bool(self.cancel_after.search(text[trig.end : sent_end + 1]))
 

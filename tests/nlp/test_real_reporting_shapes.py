@@ -397,3 +397,35 @@ def test_without_publication_the_latest_full_date_gives_the_year(extractor: Extr
 def test_released_is_phong_thich(extractor: Extractor) -> None:
     text = "Blogger Kha Thị Mai đã được phóng thích khỏi nhà tù ở Thanh Hóa vào trưa ngày 17/10."
     assert full_of(extractor, text, "vi", "2018-10-20") == [("Kha Thị Mai", "release", None, None, "2018-10-17")]
+
+
+def test_a_single_name_the_model_calls_a_person(extractor: Extractor) -> None:
+    text = (
+        "On 2 October 2013, the court ruled in a one-day trial that Quan had failed to pay income tax. He was given "
+        "a 30-month prison sentence."
+    )
+    assert full_of(extractor, text, "en", None) == [("Quan", "sentence", 30, None, "2013-10-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Kha Van Tien was sentenced on Friday to five more years on a second charge.", 60),
+        ("A Hanoi court in July 2021 passed down a five-year and six-month jail on Kha Van Tien.", 66),
+    ],
+)
+def test_more_years_and_compound_adjectival_terms(extractor: Extractor, text: str, months: int) -> None:
+    assert [x[2] for x in full_of(extractor, text, "en")] == [months]
+
+
+def test_an_unnamed_defendant_is_the_one_named_two_sentences_later(extractor: Extractor) -> None:
+    text = (
+        "A noodle vendor was sentenced to five and a half years in prison on Thursday. The conviction is the "
+        "latest in a campaign. A video of Kha Van Tien, 39, went viral in 2021."
+    )
+    assert full_of(extractor, text, "en", "2023-05-25") == [("Kha Van Tien", "sentence", 66, None, "2023-05-25")]
+
+
+def test_a_release_that_only_times_a_probation_is_no_event(extractor: Extractor) -> None:
+    text = "Ngoài ra, sau khi mãn hạn tù, bị cáo Lô Thanh Tiến còn phải chấp hành hình phạt quản chế hai năm."
+    assert [t for t in types_of(extractor, text, "vi") if t[1] == "release"] == []
