@@ -188,7 +188,7 @@ class DateFinder:
         rel_year = r"(?:\s+(?P<rel>last|this|next) year)?"
         pats: list[tuple[str, str]] = [
             ("mdy", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
-            ("dmy", rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
+            ("dmy", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon}),?\s+(?P<y>\d{{4}})\b"),
             # "on 27 March", "18 November": day before month without a year (resolved against publication)
             ("dm", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{mon})\b(?!,?\s+\d{{4}}){rel_year}"),
             ("md", rf"\b(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}}){rel_year}"),
