@@ -429,3 +429,17 @@ def test_an_unnamed_defendant_is_the_one_named_two_sentences_later(extractor: Ex
 def test_a_release_that_only_times_a_probation_is_no_event(extractor: Extractor) -> None:
     text = "Ngoài ra, sau khi mãn hạn tù, bị cáo Lô Thanh Tiến còn phải chấp hành hình phạt quản chế hai năm."
     assert [t for t in types_of(extractor, text, "vi") if t[1] == "release"] == []
+
+
+def test_they_are_the_persons_of_the_previous_sentence(extractor: Extractor) -> None:
+    text = (
+        "Under the ruling, Kha Van Tien has to serve six years in prison while Luu Van Mai has to spend four years "
+        "behind bars. They were arrested in early September 2018 on the allegation of subversion under Article 79."
+    )
+    got = [x for x in types_of(extractor, text, "en") if x[1] in ("arrest", "charge")]
+    assert got == [
+        ("Kha Van Tien", "arrest"),
+        ("Kha Van Tien", "charge"),
+        ("Luu Van Mai", "arrest"),
+        ("Luu Van Mai", "charge"),
+    ]
