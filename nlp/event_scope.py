@@ -78,8 +78,12 @@ class OrphanRules(EventDrafts):
                 keys = {d.key for d in nxt}
                 case = CaseArticles(self)
                 for d in nxt:
-                    if d.date is None and o.date is not None and not case.other_case(si, d):
-                        d.date = o.date
+                    own = any(
+                        x.key == d.key and x.sent == d.sent and x.event_type == d.event_type and x.date is not None
+                        for x in self.drafts
+                    )
+                    if d.date is None and o.date is not None and not own and not case.other_case(si, d):
+                        d.date = o.date  # (not when the same sentence dates that person's event itself)
                     if len(keys) == 1 and d.prison is None:
                         d.prison, d.probation = o.prison, d.probation or o.probation
                     if not d.charges and CaseArticles(self).same_case(si, o, d):
