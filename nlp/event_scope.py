@@ -115,8 +115,8 @@ class OrphanRules(EventDrafts):
                 chosen = named[:count]
                 if any(d.sent == ns and d.event_type in (o.event_type, "appeal") for d in self.drafts):
                     continue  # the next sentence tells its own verdicts ("the appeals court upheld ... for A")
-            elif o.prison is not None or indefinite:
-                chosen = cands[:1]
+            elif indefinite or (o.prison is not None and not OTHERS[f.lang].search(f.text[s:e])):
+                chosen = cands[:1]  # "A court jailed a farmer for six years. X, 45, ..." (not "Others received ...")
             else:
                 continue
             upheld = o.event_type == "appeal" and "upheld" in o.flags
@@ -141,6 +141,12 @@ class OrphanRules(EventDrafts):
                 )
                 self.drafts.append(d)
 
+
+# an unnamed remainder of a group ("Others received prison terms ...", "Các bị cáo còn lại ..."): no one named next
+OTHERS = {
+    "en": re.compile(r"^\W*(?:the\s+)?(?:others|other defendants|the rest|the remaining)\b", re.IGNORECASE),
+    "vi": re.compile(r"^\W*(?:các|những)\s+(?:bị cáo|người|bị can)\s+(?:còn lại|khác)\b", re.IGNORECASE),
+}
 
 # events of a case that carry the article stated earlier for it (LABELLING rule 4: trial, sentence, appeal)
 CARRY_TYPES = ("trial", "sentence", "appeal")

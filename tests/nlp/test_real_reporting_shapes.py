@@ -443,3 +443,11 @@ def test_they_are_the_persons_of_the_previous_sentence(extractor: Extractor) -> 
         ("Luu Van Mai", "arrest"),
         ("Luu Van Mai", "charge"),
     ]
+
+
+def test_a_speaker_after_a_dash_apposition_and_others_named_after_them(extractor: Extractor) -> None:
+    text = (
+        "Kha Van Tien was given a 16-year prison term. Others received prison terms of five and six years. "
+        "Luu Thi Mai—niece of the village leader—told reporters on Monday that she was not surprised by the outcome."
+    )
+    assert types_of(extractor, text, "en") == [("Kha Van Tien", "sentence")]
