@@ -7,4 +7,4 @@ from __future__ import annotations
 
 __all__ = ["NLP_VERSION"]
 
-NLP_VERSION = "0.6.2"
+NLP_VERSION = "0.7.0"
