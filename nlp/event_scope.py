@@ -148,6 +148,12 @@ OTHERS = {
     "vi": re.compile(r"^\W*(?:các|những)\s+(?:bị cáo|người|bị can)\s+(?:còn lại|khác)\b", re.IGNORECASE),
 }
 
+# "Other five defendants got ...", "các bị cáo còn lại": the rest of a group, anywhere in the sentence
+OTHER_GROUP = re.compile(
+    r"\b(?:other|remaining)\s+(?:\w+\s+)?(?:defendants|activists|members)\b|\bcác bị cáo (?:còn lại|khác)\b",
+    re.IGNORECASE,
+)
+
 # events of a case that carry the article stated earlier for it (LABELLING rule 4: trial, sentence, appeal)
 CARRY_TYPES = ("trial", "sentence", "appeal")
 # a source of these types is a verdict: a later event of another month or year is another case
@@ -367,6 +373,24 @@ class CaseArticles:
             if self._breaks(sj) or orphan_sents.get(sj) or group:
                 break
 
+    def _group_followers(self, sj: int, by_sent: dict[int, list[Draft]]) -> list[Draft]:
+        """The verdicts told after an unnamed group's verdict in sentence sj, up to the end of the case."""
+        f = self.f
+        text = self._text(sj)
+        unnamed = any(d.sent == f.sents[sj] and d.event_type in CARRY_TYPES for _, d in self.r.orphans)
+        if not unnamed and not OTHERS[f.lang].search(text) and not OTHER_GROUP.search(text):
+            return []
+        out: list[Draft] = []
+        for sk in range(sj + 1, len(f.sents)):
+            if self._breaks(sk) or self._stated(sk):
+                break
+            out += [
+                d
+                for d in by_sent.get(sk, [])
+                if d.event_type in CARRY_TYPES and not any(c.article is not None for c in d.charges)
+            ]
+        return out
+
     def _same_charge(self, by_sent: dict[int, list[Draft]]) -> None:
         f = self.f
         if self.same is None:
@@ -375,6 +399,10 @@ class CaseArticles:
             if not self.same.search(self._text(sj)) or self._stated(sj):
                 continue
             recv = [d for d in by_sent.get(sj, []) if not any(c.article is not None for c in d.charges)]
+            if not recv:
+                # "Other five defendants got 7-12 years for the same charge. Accordingly, A will spend ...": an
+                # unnamed group's verdict for the same charge passes it on to the verdicts told after it
+                recv = self._group_followers(sj, by_sent)
             if not recv:
                 continue
             if self._breaks(sj):

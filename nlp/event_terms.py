@@ -10,6 +10,11 @@ from nlp.events_common import TERM_TYPES, Draft, EventDrafts, _clauses, _expand,
 from nlp.mentions import PersonMention, Trigger
 from nlp.terms import FoundTerm
 
+# "11 years in prison each", "12 years and a three-year house arrest each": one term per person of the list
+EACH_AFTER = re.compile(
+    r"\s*(?:(?:(?:in|of) (?:prison|jail|imprisonment)|(?:of )?(?:house arrest|probation|surveillance))\s*)?"
+    r"(?:(?:and|,)\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+){0,4}?\s+)?each\b"
+)
 # what may stand between two persons of one coordinated list: a comma, and/và, an age or a bracketed note
 LIST_GAP = re.compile(
     r"(?:\s*\([^()]{0,80}\))?(?:\s*,\s*\d{1,3})?\s*(?:,|,?\s*(?:and|và|cùng))\s*(?:(?:ông|bà|anh|chị|Mr\.|Ms\.|Mrs\.)\s+)?",
@@ -63,7 +68,7 @@ class EventTerms(EventDrafts):
                 )
                 or joined is not None
                 # "sentenced A and B to 11 years in prison each", "A and B were each sentenced to 11 years"
-                or re.match(r"\s*(?:(?:in|of) (?:prison|jail|imprisonment)\s*)?each\b", f.text[term.mention.end :])
+                or EACH_AFTER.match(f.text[term.mention.end :])
                 or (owner is not None and re.search(r"\beach\b", f.text[owner.end : ts]))
                 or (owner is not None and not term.owner_after and self._coordinated_owners(owner, before, terms, ts))
             )
@@ -226,6 +231,45 @@ class EventTerms(EventDrafts):
             ]
             if cands:
                 self._put_term(cands[-1], term)
+                continue
+            if term.kind == "bare" or term.mention.kind != "prison" or owner.kind == "group":
+                continue
+            made = self._verdict_of_context(owner)
+            if made is not None:
+                self._put_term(made, term)
+
+    def _verdict_of_context(self, owner: PersonMention) -> Draft | None:
+        """ "The court handed down 15 years to A ... Other defendants got 7-12 years. Accordingly, B will spend 7
+        years behind bars": a person given a prison term, without a verdict word of their own, right after a
+        verdict (at most three sentences back, no other case in between) is a verdict of that proceeding."""
+        f = self.f
+        si = next((i for i, s in enumerate(f.sents) if _within(owner.start, s)), None)
+        if si is None:
+            return None
+        brk = f.cues.get("case_break")
+        source: Draft | None = None
+        for back in range(0, 4):
+            if si - back < 0:
+                break
+            sent = f.sents[si - back]
+            if back and brk is not None and brk.search(f.text[sent[0] : sent[1]]):
+                break
+            verdicts = [d for d in self.drafts if d.sent == sent and d.event_type in TERM_TYPES]
+            verdicts += [d for _, d in self.orphans if d.sent == sent and d.event_type in TERM_TYPES]
+            if verdicts:
+                source = verdicts[-1]
+                break
+        if source is None:
+            return None
+        text, key, full = (_expand(owner) or [(owner.text, "", None)])[0]
+        if not key:
+            return None
+        d = Draft(
+            text, key, full, source.event_type, f.sents[si], source.trigger, flags=source.flags, order=owner.start
+        )
+        d.date = source.date
+        self.drafts.append(d)
+        return d
 
     def _group_probation(self) -> None:
         """ "The court gave A ten years, B nine years and C eight years. Each will also serve three years of

@@ -145,8 +145,12 @@ class PersonNames:
                     continue  # "Trieu, 52," after "Trieu Van Lam": the family name of a full name (a short name)
                 idx, seg = idx[:keep], seg[:keep]
             name = _strip_possessive(text[words[idx[0]].start : words[idx[-1]].end])
-            if fold(name) in lex.stop_names or len(name) < 2:
-                continue
+            if (
+                fold(name) in lex.stop_names
+                or len(name) < 2
+                or any(fold(name).startswith(x + " ") for x in lex.stop_names)
+            ):
+                continue  # ("Hoa Hao Buddhist": a name of the stop list with a word after it)
             m = PersonMention(words[idx[0]].start, words[idx[0]].start + len(name), name, kind="name")
             mentions.append(m)
             taken.update(idx)

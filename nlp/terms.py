@@ -88,7 +88,7 @@ class TermRules:
             )
             adjectival = re.compile(
                 rf"\b(?P<n>{num})-(?P<u>year|month)(?:[- ]and[- ](?P<n2>{num})-month)?"
-                r"(?=[- ](?:prison|jail|term|sentence))",
+                r"(?=[- ](?:prison|jail|term|sentence|imprisonment))",
                 flags,
             )
         else:

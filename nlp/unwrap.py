@@ -5,8 +5,9 @@ inside a sentence, even inside a name ("Nguyễn Đặng Vĩnh\\nPhúc"). Every 
 break as the end of a sentence (headlines, datelines, paragraphs), so a wrapped break is replaced
 by a space of the same length: character offsets, and so evidence spans, stay valid.
 
-A break is a wrap when the passage is wrapped (most of its lines are long and of similar length)
-and the line before it is long and does not end a sentence.
+A break is a wrap when the line before it does not end a sentence and either the next line goes on in
+lower case, or the passage is wrapped (most of its lines are long and of similar length) and the line
+before the break is long.
 """
 
 from __future__ import annotations
@@ -34,8 +35,6 @@ def unwrap_lines(text: str) -> str:
         return text
     lines = text.split("\n")
     width = _wrapped_width(lines)
-    if width is None:
-        return text
     out = []
     for i, line in enumerate(lines):
         out.append(line)
@@ -43,11 +42,16 @@ def unwrap_lines(text: str) -> str:
             break
         nxt = lines[i + 1]
         stripped = line.rstrip()
-        wrapped = (
-            len(stripped) >= width - 15
-            and not END_OF_SENTENCE.search(stripped)
-            and nxt[:1].strip() != ""
-            and not nxt.lstrip().startswith(("-", "•", "*"))
+        open_line = bool(stripped) and not END_OF_SENTENCE.search(stripped)
+        wrapped = open_line and (
+            # a line that stops mid-sentence and a next line that goes on in lower case ("ra án tù dài hạn\ncho ba")
+            nxt[:1].islower()
+            or (
+                width is not None
+                and len(stripped) >= width - 15
+                and nxt[:1].strip() != ""
+                and not nxt.lstrip().startswith(("-", "•", "*"))
+            )
         )
         out.append(" " if wrapped else "\n")
     return "".join(out)

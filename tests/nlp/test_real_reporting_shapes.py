@@ -451,3 +451,37 @@ def test_a_speaker_after_a_dash_apposition_and_others_named_after_them(extractor
         "Luu Thi Mai—niece of the village leader—told reporters on Monday that she was not surprised by the outcome."
     )
     assert types_of(extractor, text, "en") == [("Kha Van Tien", "sentence")]
+
+
+def test_a_lower_case_line_start_continues_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "Tòa án tỉnh hôm thứ Ba ra án tù dài hạn\ncho ba nhà báo với tội danh tuyên truyền chống Nhà nước, quy "
+        "định tại Điều 117.\nÔng Kha Văn Tiến bị mức án 9 năm tù, ông Lưu Văn Mai 7 năm, và\nông Quách Văn Hiền 7 năm."
+    )
+    got = {
+        e.person: (e.prison_months, [c.article for c in e.charges if c.article], e.date)
+        for e in extractor.extract(text, "vi", "2021-01-05")
+    }
+    assert got == {
+        "Kha Văn Tiến": (108, [117], "2021-01-05"),
+        "Lưu Văn Mai": (84, [117], "2021-01-05"),
+        "Quách Văn Hiền": (84, [117], "2021-01-05"),
+    }
+
+
+def test_verdicts_told_after_a_group_verdict_for_the_same_charge(extractor: Extractor) -> None:
+    text = (
+        "The court on April 5 handed down a jail sentence of 15 years to Kha Van Tien under Article 79. "
+        "Other three defendants got jail terms ranging from 7-12 years for the same charge. "
+        "Accordingly, Luu Van Mai, born in 1972, will spend 7 years behind bars and one year under house arrest."
+    )
+    got = {
+        e.person: (e.event_type, e.prison_months, [c.article for c in e.charges])
+        for e in extractor.extract(text, "en", "2018-04-06")
+    }
+    assert got["Luu Van Mai"] == ("sentence", 84, [79])
+
+
+def test_an_appeal_court_maintained_the_sentences(extractor: Extractor) -> None:
+    text = "The appeals court in Hanoi on July 10 maintained the prison sentences of Kha Van Tien and Luu Van Mai."
+    assert types_of(extractor, text, "en", "2018-07-12") == [("Kha Van Tien", "appeal"), ("Luu Van Mai", "appeal")]
