@@ -49,6 +49,30 @@ class OrphanRules(EventDrafts):
                         d.flags = tuple(set(d.flags) | {"upheld"})
                         d.date = d.date or o.date
                     continue
+            if si > 0 and ELIDED_SUBJECT[f.lang].match(f.text[s:e]):
+                # "A Dao was arrested on August 18, 2016. On April 28, 2017 was sentenced to 5 years": no subject of
+                # its own, the subject of the previous sentence goes on
+                ps = f.sents[si - 1]
+                prev = [p for p in f.persons if _within(p.start, ps) and not p.excluded and p.kind != "group"]
+                if prev:
+                    for text, key, full in _expand(prev[0])[:1]:
+                        d = Draft(
+                            text,
+                            key,
+                            full,
+                            o.event_type,
+                            o.sent,
+                            o.trigger,
+                            list(o.charges),
+                            o.prison,
+                            o.probation,
+                            o.suspended,
+                            o.date,
+                            o.flags,
+                            o.order,
+                        )
+                        self.drafts.append(d)
+                    continue
             if o.prison is None and o.date is None and not o.charges and not indefinite:
                 continue
             if o.event_type == "appeal" and "upheld" in o.flags and si > 0:
@@ -142,6 +166,11 @@ class OrphanRules(EventDrafts):
                 self.drafts.append(d)
 
 
+# a sentence whose verb has no subject of its own ("On April 28, 2017 was sentenced ...", "Sau đó bị khởi tố ...")
+ELIDED_SUBJECT = {
+    "en": re.compile(r"^\W*(?:(?:On|In|At|By|Later|Then|After)\b[^.;]{0,40}?,?\s+)?(?:was|were|has been|had been)\s"),
+    "vi": re.compile(r"^\W*(?:(?:Sau đó|Ngày|Tháng|Đến|Vào)\b[^.;]{0,30}?,?\s+)?(?:bị|được)\s"),
+}
 # an unnamed remainder of a group ("Others received prison terms ...", "Các bị cáo còn lại ..."): no one named next
 OTHERS = {
     "en": re.compile(r"^\W*(?:the\s+)?(?:others|other defendants|the rest|the remaining)\b", re.IGNORECASE),

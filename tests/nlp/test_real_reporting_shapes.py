@@ -485,3 +485,14 @@ def test_verdicts_told_after_a_group_verdict_for_the_same_charge(extractor: Extr
 def test_an_appeal_court_maintained_the_sentences(extractor: Extractor) -> None:
     text = "The appeals court in Hanoi on July 10 maintained the prison sentences of Kha Van Tien and Luu Van Mai."
     assert types_of(extractor, text, "en", "2018-07-12") == [("Kha Van Tien", "appeal"), ("Luu Van Mai", "appeal")]
+
+
+def test_a_minority_name_with_a_prefix_and_a_sentence_without_subject(extractor: Extractor) -> None:
+    text = (
+        "A Tien was arrested on August 18, 2016, shortly after his return. On April 28, 2017 was sentenced to 5 years "
+        "in prison."
+    )
+    assert full_of(extractor, text, "en", None) == [
+        ("A Tien", "arrest", None, None, "2016-08-18"),
+        ("A Tien", "sentence", 60, None, "2017-04-28"),
+    ]
