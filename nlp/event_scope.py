@@ -53,9 +53,9 @@ class OrphanRules(EventDrafts):
                 # "A Dao was arrested on August 18, 2016. On April 28, 2017 was sentenced to 5 years": no subject of
                 # its own, the subject of the previous sentence goes on
                 ps = f.sents[si - 1]
-                prev = [p for p in f.persons if _within(p.start, ps) and not p.excluded and p.kind != "group"]
-                if prev:
-                    for text, key, full in _expand(prev[0])[:1]:
+                subjects = [p for p in f.persons if _within(p.start, ps) and not p.excluded and p.kind != "group"]
+                if subjects:
+                    for text, key, full in _expand(subjects[0])[:1]:
                         d = Draft(
                             text,
                             key,
