@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -158,8 +160,10 @@ class SentenceSplitter:
                 continue
             if stripped[0].isupper() or stripped[0] in '"“‘(-–' or stripped[0].isdigit():
                 starts.add(end + (len(rest) - len(stripped)))
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        # one array write: setting Token.is_sent_start token by token checks the whole doc each time (quadratic)
+        flags = numpy.array([[1 if tok.i == 0 or tok.idx in starts else -1] for tok in doc], dtype="int64")
+        if len(doc):
+            doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
