@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import SENT_START
@@ -163,7 +164,7 @@ class SentenceSplitter:
         # one array write: setting Token.is_sent_start token by token checks the whole doc each time (quadratic)
         flags = numpy.array([[1 if tok.i == 0 or tok.idx in starts else -1] for tok in doc], dtype="int64")
         if len(doc):
-            doc.from_array([SENT_START], flags.astype("uint64"))
+            doc.from_array([SENT_START], cast(Any, flags.astype("uint64")))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
