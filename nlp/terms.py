@@ -44,8 +44,9 @@ REDUCED_TO = {
 # the elided unit of a gapped verdict: ", Bao four", " and his son Tran Van Duc three."
 GAPPED_EN = re.compile(
     r"(?:\s+(?:in prison|of imprisonment|in jail))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[a-z-]+\s+)?"
-    r"(?:[A-Z][\w'’.-]*\s+){1,4}(?:for\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|twenty)\b(?=\s*(?:[.;,]|and\b|$))"
+    r"(?:[A-Z][\w'’.-]*\s*){1,4}?(?:[-–:]\s*|\s+)(?:for\s+)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)"
+    r"\b(?=\s*(?:[.;,]|and\b|$))"
 )
 # "..., reduced to five on appeal", "cut to three": a number without its unit after a stated term
 REDUCED_EN = re.compile(
@@ -81,7 +82,7 @@ class TermRules:
         if lang == "en":
             duration = re.compile(
                 rf"\b(?:(?P<half>half) an? decade|(?P<dec>{num}|a) decades?|"
-                rf"(?P<y>{num})(?P<yh>[- ]and[- ]a[- ]half)?(?: more| additional| further)?[- ]years?"
+                rf"(?P<y>{num})(?P<yh>[- ]and[- ](?:a[- ])?half)?(?: more| additional| further)?[- ]years?"
                 rf"(?:(?: and |-)(?P<ym>{num})[- ]months?)?|"
                 rf"(?P<m>{num})(?: more| additional| further)?[- ]months?)\b",
                 flags,

@@ -496,3 +496,9 @@ def test_a_minority_name_with_a_prefix_and_a_sentence_without_subject(extractor:
         ("A Tien", "arrest", None, None, "2016-08-18"),
         ("A Tien", "sentence", 60, None, "2017-04-28"),
     ]
+
+
+def test_and_half_years_without_the_article(extractor: Extractor) -> None:
+    assert full_of(extractor, "Luu Van Mai was sentenced to three and half years in prison.", "en") == [
+        ("Luu Van Mai", "sentence", 42, None, None)
+    ]
