@@ -150,8 +150,9 @@ class DateFinder:
             if d.days_after is not None:
                 # "Bốn ngày sau đó", "two days later", "the next day": counted from the day named just before
                 prev = next((p for p in reversed(out[:i]) if p.day is not None and p.month is not None), None)
-                if prev is not None:
-                    base = dt.date(prev.year or 2001, prev.month or 1, prev.day or 1) + dt.timedelta(days=d.days_after)
+                # (a leap year stands in when the year is unknown; an impossible day such as 30/2 counts nothing)
+                if prev is not None and prev.month and _valid(prev.year or 2000, prev.month, prev.day):
+                    base = dt.date(prev.year or 2000, prev.month, prev.day or 1) + dt.timedelta(days=d.days_after)
                     d.year = base.year if prev.year is not None else None
                     d.month, d.day = base.month, base.day
                     d.rel_years = prev.rel_years

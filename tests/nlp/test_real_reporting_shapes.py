@@ -502,3 +502,14 @@ def test_and_half_years_without_the_article(extractor: Extractor) -> None:
     assert full_of(extractor, "Luu Van Mai was sentenced to three and half years in prison.", "en") == [
         ("Luu Van Mai", "sentence", 42, None, None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ngày 30/2, ông Kha Văn Tiến bị bắt. Hai ngày sau đó, ông Lưu Văn Mai bị bắt.", "vi"),
+        ("Police arrested Kha Van Tien on February 30. Two days later, they arrested Luu Van Mai.", "en"),
+    ],
+)
+def test_days_later_after_an_impossible_date_counts_nothing(extractor: Extractor, text: str, lang: str) -> None:
+    assert [x[4] for x in full_of(extractor, text, lang)] == [None, None]
