@@ -19,8 +19,12 @@ class ExtractInputError(ValueError):
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number, parsed value) for each non-blank line; a bad line raises naming file and line."""
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ExtractInputError(f"{path}:{number}: not UTF-8 text (a JSON Lines file is expected)") from None
             if not line.strip():
                 continue
             try:

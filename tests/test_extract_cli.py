@@ -50,6 +50,18 @@ def test_bad_input_line_is_named(tmp_path: Path) -> None:
     assert f"{src}:2" in proc.stderr
 
 
+@pytest.mark.parametrize("command", ["extract", "eval"])
+def test_a_binary_file_is_named_not_a_traceback(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": "a", "text": "x"}\n\xff\xfe\x00binary\n')
+    args = ["extract", "--input", str(src)] if command == "extract" else ["eval", str(src)]
+    proc = subprocess.run([sys.executable, "-m", "presswatch.cli", *args],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode != 0
+    assert f"{src}:2: not UTF-8" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_eval_split_and_errors(tmp_path: Path) -> None:
     """`presswatch eval --split` keeps the gold rows of one split (a synthetic file: one row under an id
     of nlp/data/frozen_split.json, one under an id outside it); the error listing follows the figures."""
