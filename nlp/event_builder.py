@@ -6,6 +6,8 @@ arguments of another verb when the trigger has its own non-person argument ("pol
 them"); in Vietnamese word order decides (passive "X bị bắt" / active "bắt X").
 """
 
+import re
+
 from nlp.event_dates import EventDates
 from nlp.event_linking import TriggerLinking
 from nlp.event_output import EventOutput
@@ -19,10 +21,27 @@ from nlp.events_common import (
     _expand,
     _within,
 )
-from nlp.mentions import DateMention, Trigger
+from nlp.mentions import DateMention, PersonMention, Trigger
 from presswatch.models import ExtractedEvent
 
 __all__ = ["EventBuilder", "build_events"]
+
+
+# what is left of a list item once its persons are taken out: ages, honorifics, conjunctions, punctuation
+LIST_ITEM = re.compile(
+    r"[\s,;.()\d]*(?:(?:và|and|ông|bà|anh|chị|Mr\.?|Ms\.?|Mrs\.?|tuổi|aged?|SN|sinh năm)[\s,;.()\d]*)*",
+    re.IGNORECASE,
+)
+
+
+def _without(text: str, span: tuple[int, int], persons: list[PersonMention]) -> str:
+    """The text of a span with the person mentions in it cut out."""
+    out, pos = [], span[0]
+    for p in sorted(persons, key=lambda p: p.start):
+        out.append(text[pos : p.start])
+        pos = max(pos, p.end)
+    out.append(text[pos : span[1]])
+    return " ".join(out)
 
 
 class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOutput):
@@ -129,8 +148,10 @@ class EventBuilder(TriggerLinking, EventDates, EventTerms, OrphanRules, EventOut
             ctrigs = [t for t in trigs if _within(t.start, clause)]
             cpersons = [p for p in persons if _within(p.start, clause)]
             if not ctrigs and cpersons and ci > 0:
-                # "...; nhà báo X 12 năm tù giam" continues the list of the previous clause
-                ctrigs = [t for t in prev_trigs if t.event_type in TERM_TYPES]
+                # "...; nhà báo X 12 năm tù giam" continues the list of the previous clause; so does a clause that
+                # only names persons ("bắt tạm giam các ông A, 45 tuổi; B, 45 tuổi; và C, 57 tuổi")
+                item = LIST_ITEM.fullmatch(_without(f.text, clause, cpersons))
+                ctrigs = [t for t in prev_trigs if t.event_type in TERM_TYPES or item]
             if not ctrigs:
                 continue
             prev_trigs = ctrigs

@@ -246,7 +246,9 @@ class TriggerLinking(EventDrafts):
             r"(?:\s+\w+){0,2}?\s+(?:đã\s+|cũng\s+)?(?:bị|được)\s*$",
             text[max(0, t.start - 60) : t.start],
         ):
-            return []  # "Liên quan đến X, đã có 10 bị can bị khởi tố": a counted group is the passive subject
+            # "Liên quan đến X, đã có 10 bị can bị khởi tố": a counted group is the passive subject (the persons it
+            # refers back to when it does: "4 người kể trên bị khởi tố")
+            return [p for p in persons if p.kind == "group" and p.members and p.end <= t.start < p.end + 30]
         if after and before:
             # "giảm án cho A ..., và giữ nguyên bản án ... đối với B": a trigger with an object of its own
             # does not take the object of an earlier trigger

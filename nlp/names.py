@@ -47,6 +47,7 @@ class NameLexicon:
     speech_before_right: re.Pattern[str] | None = None
     speech_before_not: re.Pattern[str] | None = None
     number_words: frozenset[str] = field(default_factory=frozenset)
+    number_values: dict[str, int] = field(default_factory=dict)
     place_before: re.Pattern[str] | None = None
     place_after: re.Pattern[str] | None = None
     title_words: frozenset[str] = field(default_factory=frozenset)
@@ -57,6 +58,7 @@ class NameLexicon:
     object_next: re.Pattern[str] | None = None
     object_words: re.Pattern[str] | None = None
     possessive_events: re.Pattern[str] | None = None
+    demonstrative_groups: re.Pattern[str] | None = None
     article_prefixes: frozenset[str] = field(default_factory=frozenset)
     article_before: re.Pattern[str] | None = None
     article_after: re.Pattern[str] | None = None
@@ -99,6 +101,7 @@ class NameLexicon:
             speech_before_right=_compile(roles.get("speech_before_right", {}).get(lang), re.IGNORECASE),
             speech_before_not=_compile(roles.get("speech_before_not", {}).get(lang), re.IGNORECASE),
             number_words=frozenset(numbers[lang].keys()),
+            number_values={k.lower(): int(v) for k, v in numbers[lang].items()},
             place_before=re.compile(names["place_context"][f"{lang}_before"], re.IGNORECASE),
             place_after=re.compile(names["place_context"][f"{lang}_after"], re.IGNORECASE),
             title_words=frozenset(names.get("title_words", ())),
@@ -109,6 +112,7 @@ class NameLexicon:
             object_next=_compile(names.get("object_pronouns", {}).get(f"{lang}_next_ok"), re.IGNORECASE),
             object_words=_compile(names.get("object_pronouns", {}).get(f"{lang}_words")),
             possessive_events=_compile(names.get("object_pronouns", {}).get(f"{lang}_possessive")),
+            demonstrative_groups=_compile(names.get("demonstrative_groups", {}).get(lang)),
             article_prefixes=frozenset(names.get("article_prefixes", {}).get("prefixes", ())),
             article_before=_compile(names.get("article_prefixes", {}).get(f"{lang}_before"), re.IGNORECASE),
             article_after=_compile(names.get("article_prefixes", {}).get(f"{lang}_after")),

@@ -12,6 +12,8 @@ from nlp.names import NameLexicon, _is_cap, _joined, _strip_possessive, _Word
 from nlp.textutil import UPPER
 from presswatch.ids import fold
 
+# what may stand right before the first word of a sentence (or of a quotation, a heading, a list item)
+SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;\n\"“‘(\-–—•*]\s*)$")
 # ", 41," right after a name: an age
 AGE_AFTER = re.compile(r"\s*,\s*\d{1,3}\s*,")
 
@@ -171,6 +173,9 @@ class PersonNames:
                 continue
             if k > 0 and _is_cap(words[k - 1].text) and _joined(text, words[k - 1], w):
                 continue
+            opens = SENTENCE_OPEN.search(text[max(0, w.start - 4) : w.start])
+            if self.lang == "vi" and w.text[:1].isupper() and not opens:
+                continue  # "tỉnh Bà Rịa", "blog Bà Đầm Xòe": inside a sentence a capitalised "Bà" belongs to a name
             j = k + hon
             first = j
             while j < len(words) and j - first < 4 and j not in taken and _is_cap(words[j].text):

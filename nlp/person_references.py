@@ -89,6 +89,14 @@ class PersonReferences:
                     word = pm.group(1)
                     gender = "male" if word.lower() == "his" else "female"
                     mentions.append(PersonMention(pm.start(1), pm.end(1), word, kind="pronoun", gender=gender))
+        # counted references anywhere: "4 người kể trên bị khởi tố", "the four activists were tried"
+        if lex.demonstrative_groups is not None:
+            for gm in lex.demonstrative_groups.finditer(text):
+                word = gm.group("n").lower()
+                count = int(word) if word.isdigit() else lex.number_values.get(word, 0)
+                if count >= 2 and free(gm.start(), gm.end()) and not any(m.start == gm.start() for m in mentions):
+                    mentions.append(PersonMention(gm.start(), gm.end(), gm.group(), kind="group", members=[str(count)]))
+                    occupied.append((gm.start(), gm.end()))
         # demonstrative groups anywhere: "2 blogger này", "the two activists"
         for g, n in lex.groups.items():
             if not re.search(r"(?:này|two|three|four)\b", g):

@@ -513,3 +513,31 @@ def test_and_half_years_without_the_article(extractor: Extractor) -> None:
 )
 def test_days_later_after_an_impossible_date_counts_nothing(extractor: Extractor, text: str, lang: str) -> None:
     assert [x[4] for x in full_of(extractor, text, lang)] == [None, None]
+
+
+def test_a_capitalised_honorific_inside_a_sentence_is_part_of_a_name(extractor: Extractor) -> None:
+    text = "Tòa tuyên phạt bị cáo Kha Thị Mai (trú ở huyện Xuyên Mộc, tỉnh Bà Rịa - Vũng Tàu) 8 năm tù."
+    assert full_of(extractor, text, "vi", None) == [("Kha Thị Mai", "sentence", 96, None, None)]
+
+
+def test_a_list_of_persons_across_semicolons_and_a_counted_reference(extractor: Extractor) -> None:
+    text = (
+        "Bộ Công an bắt tạm giam các ông Kha Văn Tiến, 45 tuổi; Lưu Văn Mai, 45 tuổi; và Quách Văn Hiền, 57 tuổi. "
+        "Bộ nói 3 người kể trên bị khởi tố theo Điều 79."
+    )
+    assert types_of(extractor, text, "vi") == [
+        ("Kha Văn Tiến", "arrest"),
+        ("Kha Văn Tiến", "charge"),
+        ("Lưu Văn Mai", "arrest"),
+        ("Lưu Văn Mai", "charge"),
+        ("Quách Văn Hiền", "arrest"),
+        ("Quách Văn Hiền", "charge"),
+    ]
+
+
+def test_a_relative_given_a_term_of_their_own_is_a_defendant(extractor: Extractor) -> None:
+    text = "The court sentenced Kha Van Tien, 49, to 12 years in prison and his son Luu Van Mai, 28, to seven years."
+    assert [x[:3] for x in full_of(extractor, text, "en")] == [
+        ("Kha Van Tien", "sentence", 144),
+        ("Luu Van Mai", "sentence", 84),
+    ]
