@@ -87,6 +87,9 @@ class PersonReferences:
             for pm in lex.possessive_events.finditer(text):
                 if free(pm.start(1), pm.end(1)):
                     word = pm.group(1)
+                    if word.lower() == "their":  # "Their arrest in June": the persons named just before
+                        mentions.append(PersonMention(pm.start(1), pm.end(1), word, kind="group", members=["0"]))
+                        continue
                     gender = "male" if word.lower() == "his" else "female"
                     mentions.append(PersonMention(pm.start(1), pm.end(1), word, kind="pronoun", gender=gender))
         # counted references anywhere: "4 người kể trên bị khởi tố", "the four activists were tried"

@@ -541,3 +541,11 @@ def test_a_relative_given_a_term_of_their_own_is_a_defendant(extractor: Extracto
         ("Kha Van Tien", "sentence", 144),
         ("Luu Van Mai", "sentence", 84),
     ]
+
+
+def test_their_arrest_is_the_arrest_of_the_persons_named_before(extractor: Extractor) -> None:
+    text = "Kha Van Tien and Luu Van Mai were sentenced to four years each. Their arrest in June drew protests."
+    assert [x for x in types_of(extractor, text, "en") if x[1] == "arrest"] == [
+        ("Kha Van Tien", "arrest"),
+        ("Luu Van Mai", "arrest"),
+    ]
