@@ -33,6 +33,8 @@ class EventTerms(EventDrafts):
         f = self.f
         term_trigs = [t for t in trigs if t.event_type in TERM_TYPES]
         handled = self._list_terms(sent, term_trigs, terms)
+        # "convicted a journalist ... and sentenced her to ...": a pronoun that names no one owns no term
+        persons = [p for p in persons if _expand(p)]
         for term in terms:
             if id(term) in handled:
                 continue

@@ -549,3 +549,22 @@ def test_their_arrest_is_the_arrest_of_the_persons_named_before(extractor: Extra
         ("Kha Van Tien", "arrest"),
         ("Luu Van Mai", "arrest"),
     ]
+
+
+def test_a_pronoun_that_names_no_one_leaves_the_term_to_the_unnamed_defendant(extractor: Extractor) -> None:
+    text = (
+        "Vietnam has convicted a journalist of assault and sentenced her to three-and-a-half years in prison after "
+        "she disrupted her trial. Kha Thi Mai, 49, was sentenced on Friday after a Hanoi court found her guilty."
+    )
+    assert [x[:3] for x in full_of(extractor, text, "en", None)] == [("Kha Thi Mai", "sentence", 42)]
+
+
+def test_an_appeals_court_confirmed_sentences_issued_to_a_person(extractor: Extractor) -> None:
+    text = (
+        "The Supreme People's Court in Hanoi confirmed a four-year sentence against Kha Van Tien, a poet, and a "
+        "three-year sentence issued to former teacher Luu Van Mai."
+    )
+    assert [x[:3] for x in full_of(extractor, text, "en")] == [
+        ("Kha Van Tien", "appeal", 48),
+        ("Luu Van Mai", "appeal", 36),
+    ]
