@@ -5,6 +5,7 @@ reach the later events of the same case until it ends (LABELLING rule 4; CaseArt
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nlp.dates import resolve
 from nlp.events_common import (
@@ -56,22 +57,7 @@ class OrphanRules(EventDrafts):
                 subjects = [p for p in f.persons if _within(p.start, ps) and not p.excluded and p.kind != "group"]
                 if subjects:
                     for text, key, full in _expand(subjects[0])[:1]:
-                        d = Draft(
-                            text,
-                            key,
-                            full,
-                            o.event_type,
-                            o.sent,
-                            o.trigger,
-                            list(o.charges),
-                            o.prison,
-                            o.probation,
-                            o.suspended,
-                            o.date,
-                            o.flags,
-                            o.order,
-                        )
-                        self.drafts.append(d)
+                        self.drafts.append(replace(o, person=text, key=key, full=full, charges=list(o.charges)))
                     continue
             if o.prison is None and o.date is None and not o.charges and not indefinite:
                 continue
@@ -80,22 +66,18 @@ class OrphanRules(EventDrafts):
                 if prev:
                     # "Các mức án được giữ nguyên tại phiên phúc thẩm ngày ...": the sentences just listed
                     for sd in prev:
-                        d = Draft(
-                            sd.person,
-                            sd.key,
-                            sd.full,
-                            "appeal",
-                            o.sent,
-                            o.trigger,
-                            list(sd.charges),
-                            sd.prison,
-                            sd.probation,
-                            sd.suspended,
-                            o.date,
-                            o.flags,
-                            sd.order,
+                        # the appeal of each: its trigger, date and flags, the person's own verdict details
+                        self.drafts.append(
+                            replace(
+                                sd,
+                                event_type="appeal",
+                                sent=o.sent,
+                                trigger=o.trigger,
+                                charges=list(sd.charges),
+                                date=o.date,
+                                flags=o.flags,
+                            )
                         )
-                        self.drafts.append(d)
                     continue
             nxt = [d for d in self.drafts if d.event_type == o.event_type and d.sent in f.sents[si + 1 : si + 3]]
             if nxt:
@@ -148,21 +130,10 @@ class OrphanRules(EventDrafts):
                 # "the court upheld the convictions of two bloggers. A and B were sentenced in March to five and
                 # three years respectively": an upheld appeal keeps each first-instance term
                 first = [sd for sd in self.drafts if upheld and sd.sent == ns and sd.key == key and sd.prison]
-                d = Draft(
-                    text,
-                    key,
-                    full,
-                    o.event_type,
-                    ns,
-                    o.trigger,
-                    list(o.charges) + [c for sd in first[:1] for c in sd.charges if c not in o.charges],
-                    first[0].prison if first else o.prison,
-                    first[0].probation if first else o.probation,
-                    o.suspended,
-                    o.date,
-                    o.flags,
-                    person.start,
-                )
+                charges = list(o.charges) + [c for sd in first[:1] for c in sd.charges if c not in o.charges]
+                d = replace(o, person=text, key=key, full=full, sent=ns, charges=charges, order=person.start)
+                if first:
+                    d.prison, d.probation = first[0].prison, first[0].probation
                 self.drafts.append(d)
 
 
