@@ -230,24 +230,22 @@ class CaseArticles:
         """Whether event `d` (a later sentence) continues the case of `src` (sentence si): no round-up cue,
         other article or other court in between, and a date that fits."""
         sj = self.idx.get(d.sent)
-        if sj is None:
+        if sj is None or self._case_ends(si, sj, own_article_ends=True):
             return False
-        court = self._court(si)
-        for k in range(si + 1, sj + 1):
-            c2 = self._court(k)
-            if self._breaks(k) or self._stated(k) or (court and c2 and c2 != court):
-                return False
         return self._compatible(self._ym(src), src.event_type in VERDICT_TYPES, d)
 
     def other_case(self, si: int, d: Draft) -> bool:
         """A round-up cue or another court between sentence si and event `d`: no date is carried to it."""
         sj = self.idx.get(d.sent)
-        if sj is None:
-            return True
+        return sj is None or self._case_ends(si, sj, own_article_ends=False)
+
+    def _case_ends(self, si: int, sj: int, *, own_article_ends: bool) -> bool:
+        """Does the case of sentence si end by sentence sj: a round-up cue, a court of another place, or (when
+        asked) a sentence stating an article of its own?"""
         court = self._court(si)
         for k in range(si + 1, sj + 1):
             c2 = self._court(k)
-            if self._breaks(k) or (court and c2 and c2 != court):
+            if self._breaks(k) or (own_article_ends and self._stated(k)) or (court and c2 and c2 != court):
                 return True
         return False
 

@@ -24,6 +24,11 @@ LIST_GAP = re.compile(
 LIST_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|còn|nhưng|riêng|lần lượt|respectively)\b", re.IGNORECASE)
 
 
+def _keys_in_order(drafts: list[Draft]) -> list[str]:
+    """The persons (keys) of drafts in the order the text names them, each once."""
+    return list(dict.fromkeys(d.key for d in sorted(drafts, key=lambda d: d.order)))
+
+
 class EventTerms(EventDrafts):
     """Mixin of EventBuilder: the terms of each sentence and appeal event."""
 
@@ -174,10 +179,7 @@ class EventTerms(EventDrafts):
             ]
             if tb:
                 ds = [d for d in ds if d.trigger is tb[-1]] or ds
-            keys: list[str] = []
-            for d in sorted(ds, key=lambda d: d.order):
-                if d.key not in keys:
-                    keys.append(d.key)
+            keys = _keys_in_order(ds)
             if len(keys) != len(gts):
                 continue
             for key, term in zip(keys, gts, strict=True):
@@ -191,10 +193,7 @@ class EventTerms(EventDrafts):
                 continue
             # "A, B và C lần lượt 15 năm, 11 năm và 11 năm tù": several terms after the persons, in order
             ds = [d for d in self.drafts if d.sent == sent and d.event_type in TERM_TYPES and _within(d.order, clause)]
-            keys = []
-            for d in sorted(ds, key=lambda d: d.order):
-                if d.key not in keys:
-                    keys.append(d.key)
+            keys = _keys_in_order(ds)
             last = max((d.order for d in ds), default=clause[1])
             for kind in ("prison", "probation"):
                 seq = [
