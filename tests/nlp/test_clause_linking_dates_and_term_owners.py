@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from nlp.extract import Extractor
 from nlp.resources import load_json
+from tests.nlp.rows import type_rows
 from tests.nlp.test_full_articles import events_of, find
 
 
 def types_of(extractor: Extractor, text: str, lang: str, published: str | None = None) -> list[tuple[str, str]]:
-    return sorted((e.person, e.event_type) for e in extractor.extract(text, lang, published))
+    return type_rows(extractor, text, lang, published)
 
 
 # ---------------------------------------------------------------- persons

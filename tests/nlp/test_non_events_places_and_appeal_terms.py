@@ -10,18 +10,16 @@ from __future__ import annotations
 import pytest
 
 from nlp.extract import Extractor
+from tests.nlp.rows import full_rows, type_rows
 from tests.nlp.test_full_articles import find
 
 
 def types_of(extractor: Extractor, text: str, lang: str, published: str | None = "2023-06-14") -> list[tuple]:
-    return sorted((e.person, e.event_type) for e in extractor.extract(text, lang, published))
+    return type_rows(extractor, text, lang, published)
 
 
 def full_of(extractor: Extractor, text: str, lang: str, published: str | None = "2023-06-14") -> list[tuple]:
-    return sorted(
-        (e.person, e.event_type, e.prison_months, e.probation_months, e.date)
-        for e in extractor.extract(text, lang, published)
-    )
+    return full_rows(extractor, text, lang, published)
 
 
 # ---------------------------------------------------------------- 1. advocacy is not an event

@@ -12,17 +12,15 @@ import pytest
 
 from nlp.extract import Extractor
 from nlp.unwrap import unwrap_lines
+from tests.nlp.rows import full_rows, type_rows
 
 
 def full_of(extractor: Extractor, text: str, lang: str, published: str | None = "2024-11-20") -> list[tuple]:
-    return sorted(
-        (e.person, e.event_type, e.prison_months, e.probation_months, e.date)
-        for e in extractor.extract(text, lang, published)
-    )
+    return full_rows(extractor, text, lang, published)
 
 
 def types_of(extractor: Extractor, text: str, lang: str, published: str | None = "2024-11-20") -> list[tuple]:
-    return sorted((e.person, e.event_type) for e in extractor.extract(text, lang, published))
+    return type_rows(extractor, text, lang, published)
 
 
 def test_a_long_name_list_after_another_paragraph_stays_one_sentence(extractor: Extractor) -> None:
